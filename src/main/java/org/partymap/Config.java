@@ -1,0 +1,128 @@
+package org.partymap;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything partymap reads from its environment, checked once at start.
+ *
+ * <p>Every setting has a default so that {@code ./partymap demo} needs none. A bad value fails
+ * fast with a message that names the variable, never later with a stack trace.
+ *
+ * @param home       PARTYMAP_HOME: where the embedded cluster and other state live
+ * @param dataDir    PARTYMAP_DATA: the base layers shipped in the checkout's {@code data/}
+ * @param host       PARTYMAP_HOST: the interface the HTTP server binds
+ * @param port       PARTYMAP_PORT: the HTTP port; 0 picks a free one
+ * @param dbUrl      PARTYMAP_DB_URL: an external database; empty means the embedded cluster
+ * @param dbPoolSize PARTYMAP_DB_POOL: connections in the pool
+ * @param pgBin      PARTYMAP_PG_BIN: the PostgreSQL server binaries for the embedded cluster;
+ *                   empty means the newest under /usr/lib/postgresql that has PostGIS
+ * @param publicUrl  PARTYMAP_PUBLIC_URL: the address users reach the server at, if known
+ */
+public record Config(
+        Path home,
+        Path dataDir,
+        String host,
+        int port,
+        Optional<String> dbUrl,
+        Optional<String> dbUser,
+        Optional<String> dbPassword,
+        int dbPoolSize,
+        Optional<Path> pgBin,
+        Optional<URI> publicUrl) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    /** Reads the process environment. */
+    public static Config fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    public static Config fromEnv(Map<String, String> env) {
+        return new Config(
+                Path.of(text(env, "PARTYMAP_HOME").orElse("var")).toAbsolutePath().normalize(),
+                Path.of(text(env, "PARTYMAP_DATA").orElse("data")).toAbsolutePath().normalize(),
+                text(env, "PARTYMAP_HOST").orElse("127.0.0.1"),
+                integer(env, "PARTYMAP_PORT", DEFAULT_PORT, 0, 65535),
+                text(env, "PARTYMAP_DB_URL").map(Config::checkJdbcUrl),
+                text(env, "PARTYMAP_DB_USER"),
+                text(env, "PARTYMAP_DB_PASSWORD"),
+                integer(env, "PARTYMAP_DB_POOL", 16, 1, 200),
+                text(env, "PARTYMAP_PG_BIN").map(Path::of),
+                text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl));
+    }
+
+    /** A copy listening on another port (tests use 0). */
+    public Config withPort(int newPort) {
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl);
+    }
+
+    public boolean embeddedDatabase() {
+        return dbUrl.isEmpty();
+    }
+
+    /** The effective configuration for the start-up log, with the password masked. */
+    public Map<String, String> describe() {
+        var out = new LinkedHashMap<String, String>();
+        out.put("PARTYMAP_HOME", home.toString());
+        out.put("PARTYMAP_DATA", dataDir.toString());
+        out.put("PARTYMAP_HOST", host);
+        out.put("PARTYMAP_PORT", Integer.toString(port));
+        out.put("PARTYMAP_DB_URL", dbUrl.orElse("(embedded cluster under " + home.resolve("pg") + ")"));
+        out.put("PARTYMAP_DB_USER", dbUser.orElse("(default)"));
+        out.put("PARTYMAP_DB_PASSWORD", dbPassword.map(p -> "****").orElse("(none)"));
+        out.put("PARTYMAP_DB_POOL", Integer.toString(dbPoolSize));
+        out.put("PARTYMAP_PG_BIN", pgBin.map(Path::toString).orElse("(auto)"));
+        out.put("PARTYMAP_PUBLIC_URL", publicUrl.map(URI::toString).orElse("(not set)"));
+        return out;
+    }
+
+    private static Optional<String> text(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        var raw = text(env, name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, not '" + raw.get() + "'");
+        }
+    }
+
+    private static String checkJdbcUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("PARTYMAP_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), not '" + url + "'");
+        }
+        return url;
+    }
+
+    private static URI checkPublicUrl(String url) {
+        try {
+            var uri = new URI(url);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new ConfigException("PARTYMAP_PUBLIC_URL must be an http(s) URL, not '" + url + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("PARTYMAP_PUBLIC_URL is not a URL: " + e.getMessage());
+        }
+    }
+
+    /** A setting that cannot be used; its message is meant for the person starting partymap. */
+    public static final class ConfigException extends StartupException {
+        public ConfigException(String message) {
+            super(message);
+        }
+    }
+}
