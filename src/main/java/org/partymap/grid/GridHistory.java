@@ -1,0 +1,30 @@
+package org.partymap.grid;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.partymap.db.Sql;
+
+/** Writes the current state of a grid into {@code grid_version}: every save calls this once. */
+public final class GridHistory {
+
+    private static final String SNAPSHOT = """
+            INSERT INTO grid_version (grid_id, grid_code, version, operation, reason, attributes, geom, changed_by)
+            SELECT id, code, version, ?, ?,
+                   jsonb_build_object('name', name, 'kind', kind, 'dedicated_to', dedicated_to,
+                       'branch_name', branch_name, 'leader_name', leader_name, 'leader_phone', leader_phone,
+                       'contacts', contacts, 'duties', to_jsonb(duties), 'community_id', community_id,
+                       'station_id', station_id),
+                   geom, ?
+              FROM grid WHERE id = ?""";
+
+    private GridHistory() {
+    }
+
+    /**
+     * @param operation one of the operations allowed by {@code grid_version.operation}
+     * @param reason    why, in the words of whoever saved it
+     */
+    public static void record(Connection c, int gridId, String operation, String reason, String changedBy) throws SQLException {
+        Sql.update(c, SNAPSHOT, operation, reason, changedBy, gridId);
+    }
+}
