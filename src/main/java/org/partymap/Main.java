@@ -1,0 +1,171 @@
+package org.partymap;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.partymap.db.Database;
+import org.partymap.db.LocalPostgis;
+import org.partymap.db.Sql;
+import org.partymap.geo.Crs;
+import org.partymap.layer.Layer;
+import org.partymap.layer.LayerImportException;
+import org.partymap.layer.LayerImporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line behind {@code ./partymap}: serve, demo, import. Errors an operator can fix are
+ * printed as one line and exit 1; a wrong command line prints usage and exits 2.
+ */
+public final class Main {
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+    static final String USAGE = """
+            usage: partymap <command> [arguments]
+
+              demo                       serve the demo district (loaded on first start)
+              serve                      serve whatever the database holds
+              import FILE --layer LAYER [--crs wgs84|gcj02]
+                                         load a GeoJSON file, or a CSV with lon/lat for point layers;
+                                         layers: %s
+              help                       this text
+            """.formatted(Layer.names());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out);
+        } catch (UsageException e) {
+            System.err.println("partymap: " + e.getMessage());
+            System.err.print(USAGE);
+            code = 2;
+        } catch (StartupException e) {
+            System.err.println("partymap: " + e.getMessage());
+            code = 1;
+        }
+        if (code != 0 || !isServer(args)) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out) {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        return switch (args[0]) {
+            case "serve" -> serve(false, rest);
+            case "demo" -> serve(true, rest);
+            case "import" -> importLayer(rest, out);
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                yield 0;
+            }
+            default -> throw new UsageException("unknown command '" + args[0] + "'");
+        };
+    }
+
+    private static boolean isServer(String[] args) {
+        return args.length > 0 && (args[0].equals("serve") || args[0].equals("demo"));
+    }
+
+    private static int serve(boolean demo, List<String> args) {
+        if (!args.isEmpty()) {
+            throw new UsageException("serve and demo take no arguments; configure them with PARTYMAP_* variables");
+        }
+        Config config = Config.fromEnv();
+        config.describe().forEach((k, v) -> log.info("config {} = {}", k, v));
+        Database db = Database.open(config, LocalPostgis.Mode.OWN);
+        try {
+            if (demo) {
+                SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+            }
+            Javalin app = App.create(config, db).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("shutting down");
+                app.stop();
+                db.close();
+            }, "partymap-shutdown"));
+            String host = config.host().equals("0.0.0.0") ? "localhost" : config.host();
+            System.out.println("partymap is serving http://" + host + ":" + app.port() + "/  (Ctrl-C stops it)");
+            return 0;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static int importLayer(List<String> args, PrintStream out) {
+        var positional = new ArrayList<String>();
+        String layerName = null;
+        String crsName = "wgs84";
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--layer") || a.equals("--crs")) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException(a + " needs a value");
+                }
+                if (a.equals("--layer")) {
+                    layerName = args.get(++i);
+                } else {
+                    crsName = args.get(++i);
+                }
+            } else if (a.startsWith("--layer=")) {
+                layerName = a.substring(8);
+            } else if (a.startsWith("--crs=") || a.startsWith("crs=")) {
+                crsName = a.substring(a.indexOf('=') + 1);
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option " + a);
+            } else {
+                positional.add(a);
+            }
+        }
+        if (positional.size() != 1 || layerName == null) {
+            throw new UsageException("import takes one FILE and --layer LAYER");
+        }
+        Layer layer;
+        Crs crs;
+        try {
+            layer = Layer.parse(layerName);
+            crs = Crs.parse(crsName);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path file = Path.of(positional.get(0));
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new StartupException("no such file: " + file);
+        } catch (IOException e) {
+            throw new StartupException("cannot read " + file + ": " + e.getMessage());
+        }
+        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+            var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
+            out.println("imported " + result.describe());
+            return 0;
+        } catch (LayerImportException e) {
+            var msg = new StringBuilder("import refused, nothing was written: " + file);
+            e.problems().forEach(p -> msg.append("\n  ").append(p));
+            throw new StartupException(msg.toString());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    /** The command line is wrong: print usage and exit 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}
