@@ -1,0 +1,124 @@
+package org.partymap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partymap.testing.CliProcess;
+import org.partymap.testing.TestDatabase;
+
+class CliIT {
+
+    private Path home;
+
+    @BeforeEach
+    void newHome() {
+        home = TestDatabase.newHome("partymap-cli");
+    }
+
+    @AfterEach
+    void removeHome() {
+        TestDatabase.deleteTree(home);
+    }
+
+    private static String get(int port, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return r.body();
+    }
+
+    @Test
+    void aServerRefusesASecondStartSurvivesSigkillAndKeepsItsData() throws Exception {
+        var first = CliProcess.serve(home, Map.of(), "serve", Duration.ofSeconds(90));
+        try {
+            var imported = CliProcess.run(home, Map.of(), "import", "data/sample/subdistricts.geojson", "--layer", "subdistricts");
+            assertEquals(0, imported.exitCode(), imported.stderr());
+            assertTrue(imported.stdout().contains("1 added"), imported.stdout());
+
+            var second = CliProcess.run(home, Map.of(), "serve");
+            assertEquals(1, second.exitCode());
+            assertTrue(second.stderr().contains("already running (pid " + first.process().pid() + ")"), second.stderr());
+        } finally {
+            first.process().destroyForcibly();
+            first.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        var again = CliProcess.serve(home, Map.of(), "serve", Duration.ofSeconds(90));
+        try {
+            assertTrue(get(again.port(), "/api/health").contains("\"subdistricts\" : 1"));
+        } finally {
+            again.process().destroy(); // SIGTERM: a clean stop
+            assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));
+        }
+        assertFalse(Files.exists(home.resolve("pg/postmaster.pid")), "SIGTERM stops the cluster too");
+    }
+
+    @Test
+    void theDemoLoadsTheSampleLayersOnAnEmptyDatabase() throws Exception {
+        var demo = CliProcess.serve(home, Map.of(), "demo", Duration.ofSeconds(90));
+        try {
+            assertTrue(get(demo.port(), "/api/health").contains("\"grids\" : 4"));
+        } finally {
+            demo.process().destroy();
+            demo.process().waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void importingABrokenFileChangesNothingAndNamesTheFeature() throws Exception {
+        Path bad = home.resolve("bad.geojson");
+        Files.writeString(bad, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"name": "先锋街道", "code": "320902001"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[120.14, 33.38], [120.16, 33.38], [120.16, 33.40], [120.14, 33.38]]]}},
+                  {"type": "Feature", "properties": {"name": "五星街道"},
+                   "geometry": {"type": "Polygon", "coordinates": [[[120.16, 33.38], [120.18, 33.38], [120.18, 33.40], [120.16, 33.38]]]}}]}""");
+        var r = CliProcess.run(home, Map.of(), "import", bad.toString(), "--layer", "subdistricts");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("nothing was written"), r.stderr());
+        assertTrue(r.stderr().contains("feature 2: the property 'code' is required"), r.stderr());
+        var ok = CliProcess.run(home, Map.of(), "import", "data/sample/subdistricts.geojson", "--layer", "subdistricts");
+        assertTrue(ok.stdout().contains("1 added, 0 updated"), "the refused file left nothing behind: " + ok.stdout());
+    }
+
+    @Test
+    void anUnknownCommandPrintsUsageAndExits2() {
+        var r = CliProcess.run(home, Map.of(), "frobnicate");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("unknown command 'frobnicate'"));
+        assertTrue(r.stderr().contains("usage: partymap"));
+    }
+
+    @Test
+    void anUnknownLayerOrCrsIsAUsageError() {
+        assertEquals(2, CliProcess.run(home, Map.of(), "import", "x.geojson", "--layer", "rivers").exitCode());
+        assertEquals(2, CliProcess.run(home, Map.of(), "import", "x.geojson", "--layer", "grids", "--crs", "bd09").exitCode());
+    }
+
+    @Test
+    void aDatabaseWithoutPostgisStopsTheServerWithOneLine() {
+        var server = TestDatabase.server();
+        TestDatabase.execute(server, "DROP DATABASE IF EXISTS cli_no_postgis");
+        TestDatabase.execute(server, "DROP ROLE IF EXISTS cli_plain");
+        TestDatabase.execute(server, "CREATE ROLE cli_plain LOGIN PASSWORD 'pw'");
+        TestDatabase.execute(server, "CREATE DATABASE cli_no_postgis TEMPLATE template0");
+        var r = CliProcess.run(home, Map.of("PARTYMAP_DB_URL", server.url("cli_no_postgis"),
+                "PARTYMAP_DB_USER", "cli_plain", "PARTYMAP_DB_PASSWORD", "pw"), "serve");
+        assertEquals(1, r.exitCode());
+        String last = r.stderr().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("partymap: ") && last.contains("CREATE EXTENSION postgis"), r.stderr());
+        assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+    }
+}

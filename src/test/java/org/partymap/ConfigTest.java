@@ -1,0 +1,52 @@
+package org.partymap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void everySettingHasADefault() {
+        Config c = Config.fromEnv(Map.of());
+        assertEquals(7070, c.port());
+        assertTrue(c.embeddedDatabase());
+        assertTrue(c.home().isAbsolute());
+        assertTrue(c.home().endsWith("var"));
+    }
+
+    @Test
+    void aPortThatIsNotANumberFailsNamingTheVariable() {
+        var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_PORT", "http")));
+        assertTrue(e.getMessage().contains("PARTYMAP_PORT"));
+    }
+
+    @Test
+    void aPortOutOfRangeFails() {
+        assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_PORT", "70000")));
+    }
+
+    @Test
+    void anExternalDatabaseMustBeAPostgresJdbcUrl() {
+        assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_DB_URL", "mysql://x/y")));
+        Config c = Config.fromEnv(Map.of("PARTYMAP_DB_URL", "jdbc:postgresql://db:5432/partymap"));
+        assertFalse(c.embeddedDatabase());
+    }
+
+    @Test
+    void theDescriptionMasksThePassword() {
+        Config c = Config.fromEnv(Map.of("PARTYMAP_DB_URL", "jdbc:postgresql://db/p", "PARTYMAP_DB_PASSWORD", "s3cret"));
+        assertFalse(c.describe().toString().contains("s3cret"));
+        assertEquals("****", c.describe().get("PARTYMAP_DB_PASSWORD"));
+    }
+
+    @Test
+    void aPublicUrlMustBeHttpOrHttps() {
+        assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_PUBLIC_URL", "ftp://x")));
+        assertEquals("https", Config.fromEnv(Map.of("PARTYMAP_PUBLIC_URL", "https://map.example.cn")).publicUrl().orElseThrow().getScheme());
+    }
+}
