@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.partymap.map.TileSource;
 
 /**
  * Everything partymap reads from its environment, checked once at start.
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param pgBin      PARTYMAP_PG_BIN: the PostgreSQL server binaries for the embedded cluster;
  *                   empty means the newest under /usr/lib/postgresql that has PostGIS
  * @param publicUrl  PARTYMAP_PUBLIC_URL: the address users reach the server at, if known
+ * @param tiles      PARTYMAP_TILE_*: an external tile service under the map; empty means partymap
+ *                   draws its own basemap from its data
  */
 public record Config(
         Path home,
@@ -32,7 +35,8 @@ public record Config(
         Optional<String> dbPassword,
         int dbPoolSize,
         Optional<Path> pgBin,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Optional<TileSource> tiles) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -52,12 +56,13 @@ public record Config(
                 text(env, "PARTYMAP_DB_PASSWORD"),
                 integer(env, "PARTYMAP_DB_POOL", 16, 1, 200),
                 text(env, "PARTYMAP_PG_BIN").map(Path::of),
-                text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl));
+                text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl),
+                TileSource.fromEnv(env));
     }
 
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
-        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl);
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl, tiles);
     }
 
     public boolean embeddedDatabase() {
@@ -77,6 +82,7 @@ public record Config(
         out.put("PARTYMAP_DB_POOL", Integer.toString(dbPoolSize));
         out.put("PARTYMAP_PG_BIN", pgBin.map(Path::toString).orElse("(auto)"));
         out.put("PARTYMAP_PUBLIC_URL", publicUrl.map(URI::toString).orElse("(not set)"));
+        out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
 

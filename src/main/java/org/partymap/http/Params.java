@@ -3,6 +3,7 @@ package org.partymap.http;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -10,6 +11,9 @@ import org.locationtech.jts.geom.Envelope;
  * fails with a 400 that names the parameter. Coordinates are lon/lat in WGS-84 degrees.
  */
 public final class Params {
+
+    /** Plain decimal notation; compiled once, since every coordinate of every request is checked. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9.eE+-]+");
 
     /** Longest accepted text parameter, before any feature-specific limit. */
     public static final int MAX_TEXT = 200;
@@ -140,7 +144,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             throw ApiException.badParameter(name, name + " must be a number, not '" + raw + "'");
         }
-        if (!Double.isFinite(value) || !raw.matches("[-+]?[0-9.eE+-]+")) {
+        if (!Double.isFinite(value) || !DECIMAL.matcher(raw).matches()) {
             throw ApiException.badParameter(name, name + " must be a finite decimal number, not '" + raw + "'");
         }
         return value;
