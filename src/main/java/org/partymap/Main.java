@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.partymap.bench.Bench;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
@@ -34,8 +35,9 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
+              bench WHAT [options]        measure speeds and print the figures; WHAT: %s
               help                       this text
-            """.formatted(Layer.names());
+            """.formatted(Layer.names(), String.join(", ", Bench.names()));
 
     private Main() {
     }
@@ -66,6 +68,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "bench" -> bench(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -101,6 +104,18 @@ public final class Main {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static int bench(List<String> args, PrintStream out) {
+        if (args.isEmpty() || Bench.find(args.get(0)) == null) {
+            throw new UsageException(args.isEmpty() ? "bench needs to know what to measure: " + String.join(", ", Bench.names())
+                    : "there is no benchmark '" + args.get(0) + "'; there are: " + String.join(", ", Bench.names()));
+        }
+        try {
+            return Bench.find(args.get(0)).run(Config.fromEnv(), args.subList(1, args.size()), out);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
