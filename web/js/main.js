@@ -48,11 +48,11 @@ async function start() {
   };
 
   /** Opens the card for a place: its grid first, then the posts around it. */
-  const openPlace = async (place, label, { centre = false, located } = {}) => {
+  const openPlace = async (place, label, { centre = false, located, keepRoute = false } = {}) => {
     const mine = ++lookup;
-    writeState({ place, station: undefined, grid: located ? state().grid : undefined, route: located ? state().route : undefined });
+    writeState({ place, station: undefined, grid: located ? state().grid : undefined, route: keepRoute ? state().route : undefined });
     route.mark(place);
-    if (!located) route.show(null);
+    route.show(null);
     if (centre) centreOn(place, OPTIONS.placeZoom);
     card.loading(label());
     let grid = located;
@@ -90,7 +90,7 @@ async function start() {
         grid: p, community: { name: p.community }, subdistrict: { name: p.subdistrict },
         station: p.station ? { ...p.station } : null,
       };
-      await openPlace(p.label, () => `${t('gridCentre')} · ${p.name}`, { located });
+      await openPlace(p.label, () => `${t('gridCentre')} · ${p.name}`, { located, keepRoute: true });
       writeState({ grid: id, place: undefined });
     } catch (e) {
       card.failed(e.message);
@@ -187,7 +187,9 @@ async function start() {
   });
 
   if (initial.station) openStation(initial.station);
-  else if (initial.place) await openPlace(initial.place, () => `${t('myPlace')} ${initial.place[1].toFixed(5)}, ${initial.place[0].toFixed(5)}`);
+  else if (initial.place) {
+    await openPlace(initial.place, () => `${t('myPlace')} ${initial.place[1].toFixed(5)}, ${initial.place[0].toFixed(5)}`, { keepRoute: true });
+  }
   else if (initial.grid) await openGrid(initial.grid);
   document.body.dataset.ready = 'true';
   search.probe();

@@ -55,7 +55,8 @@ public final class ErrorMapper {
         if (id != null) {
             full = full.with("requestId", id);
         }
-        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE);
+        // with the charset: without it Jetty writes the text as ISO-8859-1 and Chinese turns into "?"
+        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE + "; charset=utf-8");
         try {
             ctx.result(JSON.writeValueAsString(full));
         } catch (JsonProcessingException e) {

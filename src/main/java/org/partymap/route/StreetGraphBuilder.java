@@ -13,8 +13,9 @@ import org.locationtech.jts.noding.snapround.SnapRoundingNoder;
 /**
  * Builds a {@link StreetGraph} from street centre lines. Streets are stored noded (a segment
  * ends where it meets another), but the builder does not rely on it: the lines are noded again by
- * snap-rounding to 1e-7 degrees (about a centimetre), so that streets which cross or touch
- * mid-segment still meet in a node, and endpoints a centimetre apart become one.
+ * snap-rounding to a grid of 1e-7 degrees (about a centimetre), so that streets which cross or
+ * end on one another mid-segment still meet in a node (the sample layers, drawn by hand, are not
+ * noded), and endpoints that round to the same point are one node.
  */
 public final class StreetGraphBuilder {
 
