@@ -35,7 +35,7 @@ export class GridLayer {
     this.labels = L.layerGroup();
     this.byId = new Map();
     this.selected = null;
-    map.on('zoomend', () => this.updateLabels());
+    map.on('zoomend moveend', () => this.updateLabels());
   }
 
   async load() {
@@ -84,13 +84,22 @@ export class GridLayer {
     return this.map.hasLayer(this.group);
   }
 
+  /** The names of the grids in view, each where it does not cover another. */
   updateLabels() {
     this.labels.clearLayers();
     const zoom = this.map.getZoom();
     if (zoom < OPTIONS.nameZoom || !this.visible()) return;
+    const size = this.map.getSize();
+    const taken = [];
     for (const polygon of this.byId.values()) {
       const p = polygon.feature.properties;
       if (!p.label) continue;
+      const at = this.map.latLngToContainerPoint(toLatLng(p.label));
+      const half = (zoom >= OPTIONS.branchZoom ? Math.max(p.name.length, p.branch_name.length * 0.9) : p.name.length) * 6.5;
+      const box = { x1: at.x - half, x2: at.x + half, y1: at.y - 10, y2: at.y + (zoom >= OPTIONS.branchZoom ? 22 : 10) };
+      if (box.x2 < 0 || box.y2 < 0 || box.x1 > size.x || box.y1 > size.y) continue;
+      if (taken.some((b) => b.x1 < box.x2 && box.x1 < b.x2 && b.y1 < box.y2 && box.y1 < b.y2)) continue;
+      taken.push(box);
       const html = el('span', { class: 'pm-grid-label-text' }, el('b', {}, p.name),
         zoom >= OPTIONS.branchZoom ? el('small', {}, p.branch_name) : null);
       this.labels.addLayer(L.marker(toLatLng(p.label), {

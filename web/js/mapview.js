@@ -15,7 +15,7 @@ function escapeHtml(text) {
 
 /** Creates the map in `container`; `tiles` is /api/config's tile service or null. */
 export function createMap(container, tiles) {
-  const map = L.map(container, { zoomControl: false, minZoom: 3, maxZoom: 19, zoomSnap: 1 });
+  const map = L.map(container, { zoomControl: false, minZoom: 3, maxZoom: 19, zoomSnap: 0.5, zoomDelta: 1 });
   L.control.zoom({ position: 'topright' }).addTo(map);
   L.control.scale({ position: 'bottomright', imperial: false }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');

@@ -128,11 +128,15 @@ public final class MapBench {
             var runner = new LoadRunner(o.warmup(), o.measure());
             var grids = new GridRepository(ds);
             var nearest = new NearestRepository(ds);
-            // fill the pool and warm every connection's backend (PostGIS loaded, statements prepared) and the JIT
+            // fill the pool, warm every connection's backend (PostGIS loaded, statements prepared) and let the
+            // JIT compile the hot paths: on a busy 2-core machine that takes some twenty seconds of load
             int most = o.clients().stream().max(Integer::compare).orElse(16);
-            var warm = new LoadRunner(Duration.ZERO, o.warmup());
-            warm.run(most, id -> http(port, i -> "/api/locate?" + at(points, i)));
-            warm.run(most, id -> http(port, i -> "/api/nearest?limit=5&mode=" + (i % 2 == 0 ? "walk&" : "straight&") + at(points, i)));
+            var warm = new LoadRunner(Duration.ZERO, o.warmup().multipliedBy(2));
+            for (String kind : List.of("locate?", "nearest?mode=straight&", "nearest?")) {
+                warm.run(most, id -> http(port, i -> "/api/" + kind + at(points, i)));
+                warm.run(most, id -> i -> grids.locate(points.get(i % points.size())[0], points.get(i % points.size())[1]).isPresent()
+                        && nearest.straightJson(straight(points.get(i % points.size()))).length() > 0);
+            }
             var results = new ArrayList<String>();
             out.printf(Locale.ROOT, "%-28s %7s   %-44s %-44s %s%n", "endpoint", "clients", "HTTP", "raw JDBC (same SQL)", "HTTP/raw");
             for (int clients : o.clients()) {
