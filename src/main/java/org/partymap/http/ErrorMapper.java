@@ -67,7 +67,8 @@ public final class ErrorMapper {
         boolean ogc = OgcException.appliesTo(ctx.path());
         ctx.status(problem.status()).contentType(ogc ? OgcException.MEDIA_TYPE : Problem.MEDIA_TYPE);
         try {
-            ctx.result(JSON.writeValueAsString(ogc ? OgcException.of(full) : full));
+            // bytes, not a String: Jetty would encode a String for application/problem+json as ISO-8859-1
+            ctx.result(JSON.writeValueAsBytes(ogc ? OgcException.of(full) : full));
         } catch (JsonProcessingException e) {
             ctx.result("{\"status\":" + problem.status() + "}");
         }

@@ -117,11 +117,12 @@ public final class OgcController {
         String render();
     }
 
+    /** JSON goes out as UTF-8 bytes: Jetty would encode a String for application/geo+json as ISO-8859-1. */
     private static void respond(Context ctx, String jsonType, JsonNode doc, HtmlView html) throws JsonProcessingException {
         if (OgcFormat.of(ctx) == OgcFormat.HTML) {
             ctx.contentType(OgcUrls.HTML + "; charset=utf-8").result(html.render());
         } else {
-            ctx.contentType(jsonType).result(JSON.writeValueAsString(doc));
+            ctx.contentType(jsonType).result(JSON.writeValueAsBytes(doc));
         }
     }
 }

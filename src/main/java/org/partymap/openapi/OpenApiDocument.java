@@ -85,6 +85,6 @@ public final class OpenApiDocument {
 
     /** {@code GET /api/openapi.json}. */
     public void serve(Context ctx) throws JsonProcessingException {
-        ctx.contentType(MEDIA_TYPE).result(JSON.writeValueAsString(forBase(BaseUrl.of(ctx, publicUrl))));
+        ctx.contentType(MEDIA_TYPE).result(JSON.writeValueAsBytes(forBase(BaseUrl.of(ctx, publicUrl))));
     }
 }
