@@ -63,6 +63,8 @@ public final class App {
             r.get("/api/streets", streets::list);
             r.get("/api/openapi.json", openApi::serve);
 
+            r.before("/ogc", OgcController::allowAnyOrigin);
+            r.before("/ogc/*", OgcController::allowAnyOrigin);
             r.get("/ogc", ogc::landing);
             r.get("/ogc/conformance", ogc::conformance);
             r.get("/ogc/collections", ogc::collections);

@@ -33,6 +33,14 @@ public final class OgcController {
         this.publicUrl = publicUrl;
     }
 
+    /**
+     * A before-filter for /ogc: the layers are public and read without credentials, so a web map
+     * on another site may read them too (OGC API - Features recommends cross-origin access).
+     */
+    public static void allowAnyOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+    }
+
     public void landing(Context ctx) throws JsonProcessingException {
         OgcUrls u = urls(ctx);
         ObjectNode doc = OgcDocuments.landing(u);

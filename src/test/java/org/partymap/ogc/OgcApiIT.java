@@ -94,6 +94,13 @@ class OgcApiIT {
     }
 
     @Test
+    void aWebMapOnAnotherSiteMayReadTheLayers() {
+        for (String path : List.of("/ogc", "/ogc/collections/grids/items", "/ogc/collections/nope")) {
+            assertEquals("*", get(path, null).headers().firstValue("Access-Control-Allow-Origin").orElse(""), path);
+        }
+    }
+
+    @Test
     void theServerDeclaresCoreGeoJsonHtmlOpenApiAndQueryables() {
         Set<String> classes = new HashSet<>();
         ok("/ogc/conformance", "application/json").get("conformsTo").forEach(c -> classes.add(c.asText()));
