@@ -38,8 +38,9 @@ public record FeatureQuery(int limit, long offset, Optional<Envelope> bbox, Opti
         long offset = number(ctx, "offset", 0, 0);
         Optional<Envelope> bbox = Params.bbox(ctx, true);
         Params.text(ctx, "bbox", Params.MAX_TEXT).ifPresent(v -> echo.put("bbox", v));
-        Optional<TimeRange> datetime = Params.text(ctx, "datetime", Params.MAX_TEXT).map(TimeRange::parse);
-        Params.text(ctx, "datetime", Params.MAX_TEXT).ifPresent(v -> echo.put("datetime", v));
+        Optional<String> rawTime = Params.text(ctx, "datetime", Params.MAX_TEXT);
+        Optional<TimeRange> datetime = rawTime.map(TimeRange::parse);
+        rawTime.ifPresent(v -> echo.put("datetime", v));
         var filters = new LinkedHashMap<Property, Object>();
         for (Property p : c.queryables()) {
             Params.text(ctx, p.name(), Params.MAX_TEXT).ifPresent(v -> {
