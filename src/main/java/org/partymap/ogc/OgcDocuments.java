@@ -5,6 +5,8 @@ import static org.partymap.ogc.OgcUrls.link;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,7 +82,8 @@ final class OgcDocuments {
         extent.box().ifPresent(box -> {
             ObjectNode spatial = ext.putObject("spatial");
             spatial.putArray("bbox").addArray()
-                    .add(box.getMinX()).add(box.getMinY()).add(box.getMaxX()).add(box.getMaxY());
+                    .add(outward(box.getMinX(), RoundingMode.FLOOR)).add(outward(box.getMinY(), RoundingMode.FLOOR))
+                    .add(outward(box.getMaxX(), RoundingMode.CEILING)).add(outward(box.getMaxY(), RoundingMode.CEILING));
             spatial.put("crs", CRS84);
         });
         if (c.time().isPresent() && extent.first().isPresent()) {
@@ -140,6 +143,11 @@ final class OgcDocuments {
                 .put("$id", id)
                 .put("type", "object")
                 .put("title", title);
+    }
+
+    /** A bounding coordinate to 7 decimals (1 cm), rounded away from the box's inside. */
+    private static double outward(double degrees, RoundingMode mode) {
+        return BigDecimal.valueOf(degrees).setScale(7, mode).doubleValue();
     }
 
     /** RFC 3339 in UTC, or null for an open end. */
