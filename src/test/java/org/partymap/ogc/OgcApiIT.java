@@ -322,6 +322,7 @@ class OgcApiIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/ogc/collections/residents", "/ogc/collections/residents/items", "/ogc/collections/grids/items/9999",
+        "/ogc/collections/grid_stations/items/1", "/ogc/collections/grid_history/items/99999999999999999999",
         "/ogc/collections/grids/items/abc", "/ogc/collections/GRIDS/queryables", "/ogc/no-such-thing"})
     void unknownCollectionsAndFeaturesAre404sInTheOgcExceptionFormat(String path) {
         HttpResponse<String> r = get(path, null);
