@@ -7,6 +7,11 @@ import org.partymap.grid.GridController;
 import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
 import org.partymap.http.ErrorMapper;
+import org.partymap.ogc.CollectionCatalog;
+import org.partymap.ogc.FeatureRepository;
+import org.partymap.ogc.OgcApiDescription;
+import org.partymap.ogc.OgcController;
+import org.partymap.openapi.OpenApiDocument;
 import org.partymap.orgtree.AreaController;
 import org.partymap.orgtree.AreaRepository;
 import org.partymap.station.StationController;
@@ -28,6 +33,11 @@ public final class App {
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
+        var collections = CollectionCatalog.load();
+        collections.verify(ds);
+        var ogc = new OgcController(collections, new FeatureRepository(ds, collections), config.publicUrl());
+        var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
+                OgcApiDescription.components(collections), config.publicUrl());
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -51,6 +61,18 @@ public final class App {
             r.get("/api/locate", grids::locate);
             r.get("/api/stations", stations::list);
             r.get("/api/streets", streets::list);
+            r.get("/api/openapi.json", openApi::serve);
+
+            r.before("/ogc", OgcController::allowAnyOrigin);
+            r.before("/ogc/*", OgcController::allowAnyOrigin);
+            r.get("/ogc", ogc::landing);
+            r.get("/ogc/conformance", ogc::conformance);
+            r.get("/ogc/collections", ogc::collections);
+            r.get("/ogc/collections/{collectionId}", ogc::collection);
+            r.get("/ogc/collections/{collectionId}/items", ogc::items);
+            r.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
+            r.get("/ogc/collections/{collectionId}/queryables", ogc::queryables);
+            r.get("/ogc/collections/{collectionId}/schema", ogc::schema);
         });
     }
 }

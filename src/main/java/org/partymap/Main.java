@@ -34,8 +34,10 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
+              bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+                                         (bench ogc [--features N] [--limit L] [--compare])
               help                       this text
-            """.formatted(Layer.names());
+            """.formatted(Layer.names(), Bench.names());
 
     private Main() {
     }
@@ -66,6 +68,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "bench" -> Bench.run(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;

@@ -86,25 +86,38 @@ public final class Params {
 
     /** {@code bbox=minLon,minLat,maxLon,maxLat} in WGS-84 degrees. */
     public static Optional<Envelope> bbox(Context ctx) {
+        return bbox(ctx, false);
+    }
+
+    /**
+     * {@code bbox=minLon,minLat,maxLon,maxLat} in WGS-84 degrees; with {@code allowHeights} also
+     * the six-number form {@code minLon,minLat,minHeight,maxLon,maxLat,maxHeight} of OGC API -
+     * Features, whose heights are checked and then ignored (every layer is flat).
+     */
+    public static Optional<Envelope> bbox(Context ctx, boolean allowHeights) {
         Optional<String> raw = text(ctx, "bbox", MAX_TEXT);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
         String[] parts = raw.get().split(",", -1);
-        if (parts.length != 4) {
-            throw ApiException.badParameter("bbox", "bbox must be minLon,minLat,maxLon,maxLat (four numbers), not '" + raw.get() + "'");
+        if (parts.length != 4 && !(allowHeights && parts.length == 6)) {
+            throw ApiException.badParameter("bbox", "bbox must be minLon,minLat,maxLon,maxLat (four numbers"
+                    + (allowHeights ? ", or six with heights" : "") + "), not '" + raw.get() + "'");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
             v[i] = parseDouble("bbox", parts[i].strip());
         }
-        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+        int max = parts.length / 2;
+        if (v[0] < -180 || v[max] > 180 || v[1] < -90 || v[max + 1] > 90) {
             throw ApiException.badParameter("bbox", "bbox lies outside -180..180 / -90..90");
         }
-        if (v[0] > v[2] || v[1] > v[3]) {
-            throw ApiException.badParameter("bbox", "bbox must give the minimum before the maximum: minLon,minLat,maxLon,maxLat");
+        for (int i = 0; i < max; i++) {
+            if (v[i] > v[max + i]) {
+                throw ApiException.badParameter("bbox", "bbox must give the minimum before the maximum: minLon,minLat,maxLon,maxLat");
+            }
         }
-        return Optional.of(new Envelope(v[0], v[2], v[1], v[3]));
+        return Optional.of(new Envelope(v[0], v[max], v[1], v[max + 1]));
     }
 
     /** A path parameter that must be a positive id. */

@@ -66,6 +66,20 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The app's routes as "METHOD /path" (Javalin's own table: what the server really serves). */
+    public java.util.List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint)
+                .filter(e -> e.method.isHttpMethod())
+                .map(e -> e.method.name() + " " + e.path)
+                .toList();
+    }
+
+    /** Whether some route answers this method and concrete path. */
+    public boolean serves(String method, String path) {
+        return !app.unsafe.internalRouter.findHttpHandlerEntries(io.javalin.http.HandlerType.findOrCreate(method), path).isEmpty();
+    }
+
     @Override
     public void close() {
         app.stop();
