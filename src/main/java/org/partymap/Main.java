@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.partymap.auth.Accounts;
+import org.partymap.auth.SessionStore;
+import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
@@ -34,8 +37,8 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
-              help                       this text
-            """.formatted(Layer.names());
+            %s  help                       this text
+            """.formatted(Layer.names(), UserCommand.USAGE);
 
     private Main() {
     }
@@ -66,6 +69,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "user" -> user(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -159,6 +163,22 @@ public final class Main {
             throw new StartupException(msg.toString());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    private static int user(List<String> args, PrintStream out) {
+        try {
+            UserCommand.checkArguments(args);
+            Config config = Config.fromEnv();
+            try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+                var security = config.security();
+                var accounts = new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
+                return new UserCommand(accounts, out, System.in, System.console()).run(args);
+            }
+        } catch (UserCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (UserCommand.Failure e) {
+            throw new StartupException(e.getMessage());
         }
     }
 

@@ -55,6 +55,10 @@ public final class ErrorMapper {
             full = full.with("requestId", id);
         }
         ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE);
+        Object retryAfter = problem.extensions().get("retryAfter");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
         try {
             ctx.result(JSON.writeValueAsString(full));
         } catch (JsonProcessingException e) {
