@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.partymap.auth.Accounts;
+import org.partymap.auth.DemoAccounts;
 import org.partymap.auth.SessionStore;
 import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
@@ -92,6 +93,7 @@ public final class Main {
         try {
             if (demo) {
                 SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -171,15 +173,18 @@ public final class Main {
             UserCommand.checkArguments(args);
             Config config = Config.fromEnv();
             try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
-                var security = config.security();
-                var accounts = new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
-                return new UserCommand(accounts, out, System.in, System.console()).run(args);
+                return new UserCommand(accounts(db, config), out, System.in, System.console()).run(args);
             }
         } catch (UserCommand.UsageError e) {
             throw new UsageException(e.getMessage());
         } catch (UserCommand.Failure e) {
             throw new StartupException(e.getMessage());
         }
+    }
+
+    private static Accounts accounts(Database db, Config config) {
+        var security = config.security();
+        return new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
     }
 
     /** The command line is wrong: print usage and exit 2. */

@@ -61,6 +61,9 @@ public final class AccessControl {
     }
 
     private void check(Context ctx) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null) {
+            return; // a static file of the web client: public by nature, and written to no one's session
+        }
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) {
             log.error("route {} {} declares no roles; refused", ctx.method(), ctx.path());
