@@ -69,7 +69,7 @@ public final class AuditController {
 
     private static AuditLog.Filter filter(Context ctx, int limit) {
         return new AuditLog.Filter(
-                Params.text(ctx, "before", 19).map(raw -> positiveLong("before", raw)),
+                Params.optionalLongId(ctx, "before"),
                 Params.text(ctx, "action", 64),
                 Params.text(ctx, "user", 64),
                 Params.text(ctx, "target_type", 64),
@@ -87,17 +87,5 @@ public final class AuditController {
                 throw ApiException.badParameter(name, name + " must be a date (2026-05-01) or a date-time with offset (2026-05-01T08:00:00+08:00), not '" + raw + "'");
             }
         });
-    }
-
-    private static long positiveLong(String name, String raw) {
-        try {
-            long v = Long.parseLong(raw);
-            if (v > 0) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badParameter(name, name + " must be a positive whole number, not '" + raw + "'");
     }
 }
