@@ -179,6 +179,8 @@ public final class Main {
             throw new UsageException(e.getMessage());
         } catch (UserCommand.Failure e) {
             throw new StartupException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed, nothing was changed: " + e.getMessage());
         }
     }
 

@@ -28,6 +28,8 @@ public final class AccessControl {
     private static final String USER = "partymap.user";
     private static final String TOKEN = "partymap.sessionToken";
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    /** The only state-changing routes open to everyone. */
+    private static final Set<String> PUBLIC_WRITES = Set.of("POST /api/login", "POST /api/logout");
     /** What an account with a one-time password may still do. */
     private static final Set<String> WHILE_PASSWORD_EXPIRED = Set.of("/api/me", "/api/me/password", "/api/logout", "/api/login");
 
@@ -101,16 +103,27 @@ public final class AccessControl {
         return matched == null ? "" : matched.path;
     }
 
-    /** Fails when a route of {@code app} declares no roles: every route must say who may call it. */
+    /**
+     * Fails when a route of {@code app} declares no roles (every route must say who may call it),
+     * or when a route that changes something is open to the public (anything that writes needs a
+     * login; logging in and out are the exceptions).
+     */
     public static void requireRolesOnEveryRoute(Javalin app) {
-        List<String> open = app.unsafe.internalRouter.allHttpHandlers().stream()
+        List<Endpoint> endpoints = app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint)
                 .filter(e -> e.method.isHttpMethod())
-                .filter(e -> rolesOf(e).isEmpty())
-                .map(e -> e.method + " " + e.path)
                 .toList();
+        List<String> open = endpoints.stream().filter(e -> rolesOf(e).isEmpty()).map(e -> e.method + " " + e.path).toList();
         if (!open.isEmpty()) {
             throw new IllegalStateException("routes without roles (declare who may call them): " + String.join(", ", open));
+        }
+        List<String> publicWrites = endpoints.stream()
+                .filter(e -> !SAFE.contains(e.method) && rolesOf(e).contains(Role.PUBLIC))
+                .map(e -> e.method + " " + e.path)
+                .filter(route -> !PUBLIC_WRITES.contains(route))
+                .toList();
+        if (!publicWrites.isEmpty()) {
+            throw new IllegalStateException("routes that change something need a login, not Role.PUBLIC: " + String.join(", ", publicWrites));
         }
     }
 

@@ -50,6 +50,7 @@ public final class Accounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.badRequest("bad-username", "a user name has 2 to 32 letters, digits, '.', '_' or '-'").with("field", "username");
         }
+        checkDisplayName(displayName);
         if (users.credentials(username).isPresent()) {
             throw ApiException.conflict("user-exists", "there is already a user '" + username + "'");
         }
@@ -72,6 +73,7 @@ public final class Accounts {
     public Account update(int id, Optional<Role> role, Optional<List<String>> scope, Optional<Boolean> disabled,
                           Optional<String> displayName, Actor actor) {
         Account current = get(id);
+        displayName.ifPresent(Accounts::checkDisplayName);
         Role oldRole = Role.ofAccount(current.role());
         Role newRole = role.orElse(oldRole);
         if (newRole != oldRole && newRole != Role.ADMIN && scope.isEmpty()) {
@@ -181,6 +183,13 @@ public final class Accounts {
                     + String.join(", ", unknown)).with("field", "scope").with("unknown", unknown);
         }
         return ids;
+    }
+
+    private static void checkDisplayName(String name) {
+        if (name != null && (name.length() > 64 || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7F))) {
+            throw ApiException.badRequest("bad-field", "a display name has at most 64 characters and no control characters")
+                    .with("field", "display_name");
+        }
     }
 
     private static Map<String, Object> detail(Object... keyValues) {

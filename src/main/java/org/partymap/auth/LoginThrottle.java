@@ -59,9 +59,7 @@ public final class LoginThrottle {
 
     public void record(String username, String ip, boolean success) {
         Sql.update(ds, RECORD, key(username), ip, success);
-        if (success) {
-            Sql.update(ds, FORGET);
-        }
+        Sql.update(ds, FORGET);
     }
 
     static String key(String username) {

@@ -119,23 +119,17 @@ public final class Params {
 
     /** An optional query parameter that must be a positive long id (audit entries, residents) when present. */
     public static Optional<Long> optionalLongId(Context ctx, String name) {
-        return text(ctx, name, 19).map(raw -> {
-            try {
-                long value = Long.parseLong(ascii(raw));
-                if (value > 0) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw ApiException.badParameter(name, name + " must be a positive whole number, not '" + raw + "'");
-        });
+        return text(ctx, name, 19).map(raw -> positive(name, raw, Long.MAX_VALUE));
     }
 
     private static int positiveId(String name, String raw) {
+        return (int) positive(name, raw, Integer.MAX_VALUE);
+    }
+
+    private static long positive(String name, String raw, long max) {
         try {
-            int value = Integer.parseInt(ascii(raw));
-            if (value > 0) {
+            long value = Long.parseLong(ascii(raw));
+            if (value > 0 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
