@@ -152,7 +152,7 @@ class HostileInputIT {
     @Test
     void everyRouteHasItsInputsDeclared() {
         var missing = new TreeSet<String>();
-        server.routes().forEach(r -> {
+        server.endpoints().forEach(r -> {
             if (!ROUTES.containsKey(r.key())) {
                 missing.add(r.key());
             }
@@ -165,7 +165,7 @@ class HostileInputIT {
     @Test
     void hostileQueryParametersGetAReasonNeverAServerError() {
         var problems = new ArrayList<String>();
-        for (TestServer.Route route : server.routes()) {
+        for (TestServer.Route route : server.endpoints()) {
             Input in = ROUTES.get(route.key());
             if (in == null) {
                 continue;
@@ -198,7 +198,7 @@ class HostileInputIT {
     @Test
     void hostilePathParametersGetAReasonNeverAServerError() {
         var problems = new ArrayList<String>();
-        for (TestServer.Route route : server.routes()) {
+        for (TestServer.Route route : server.endpoints()) {
             if (!route.path().contains("{id}")) {
                 continue;
             }
@@ -214,7 +214,7 @@ class HostileInputIT {
     @Test
     void brokenJsonBodiesGetAReasonNeverAServerError() {
         var problems = new ArrayList<String>();
-        for (TestServer.Route route : server.routes()) {
+        for (TestServer.Route route : server.endpoints()) {
             Input in = ROUTES.get(route.key());
             if (in == null || in.body() != Body.JSON) {
                 continue;

@@ -80,7 +80,7 @@ class ResidentPrivacyIT {
     void noPublicResponseContainsAnyResidentsNamePhoneOrId() {
         var scanned = new LinkedHashMap<String, Integer>();
         var problems = new ArrayList<String>();
-        for (TestServer.Route route : server.routes()) {
+        for (TestServer.Route route : server.endpoints()) {
             if (!route.roles().contains(Role.PUBLIC)) {
                 continue;
             }

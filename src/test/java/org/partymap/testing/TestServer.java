@@ -75,8 +75,8 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Every HTTP route the app registered, read from Javalin's router. */
-    public List<Route> routes() {
+    /** Every HTTP route the app registered with its roles, read from Javalin's router. */
+    public List<Route> endpoints() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(p -> p.endpoint)
                 .filter(e -> e.method.isHttpMethod())
