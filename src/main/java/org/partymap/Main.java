@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.partymap.auth.Accounts;
+import org.partymap.auth.DemoAccounts;
+import org.partymap.auth.SessionStore;
+import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
@@ -34,10 +38,10 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
-              bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+            %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench ogc [--features N] [--limit L] [--compare])
               help                       this text
-            """.formatted(Layer.names(), Bench.names());
+            """.formatted(Layer.names(), UserCommand.USAGE, Bench.names());
 
     private Main() {
     }
@@ -69,6 +73,7 @@ public final class Main {
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
             case "bench" -> Bench.run(rest, out);
+            case "user" -> user(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -91,6 +96,7 @@ public final class Main {
         try {
             if (demo) {
                 SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -163,6 +169,27 @@ public final class Main {
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
         }
+    }
+
+    private static int user(List<String> args, PrintStream out) {
+        try {
+            UserCommand.checkArguments(args);
+            Config config = Config.fromEnv();
+            try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+                return new UserCommand(accounts(db, config), out, System.in, System.console()).run(args);
+            }
+        } catch (UserCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (UserCommand.Failure e) {
+            throw new StartupException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed, nothing was changed: " + e.getMessage());
+        }
+    }
+
+    private static Accounts accounts(Database db, Config config) {
+        var security = config.security();
+        return new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
     }
 
     /** The command line is wrong: print usage and exit 2. */

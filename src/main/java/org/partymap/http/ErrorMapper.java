@@ -66,6 +66,10 @@ public final class ErrorMapper {
         }
         boolean ogc = OgcException.appliesTo(ctx.path());
         ctx.status(problem.status()).contentType(ogc ? OgcException.MEDIA_TYPE : Problem.MEDIA_TYPE);
+        Object retryAfter = problem.extensions().get("retryAfter");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
         try {
             // bytes, not a String: Jetty would encode a String for application/problem+json as ISO-8859-1
             ctx.result(JSON.writeValueAsBytes(ogc ? OgcException.of(full) : full));

@@ -43,7 +43,7 @@ public final class Params {
         }
         int value;
         try {
-            value = Integer.parseInt(raw.get());
+            value = Integer.parseInt(ascii(raw.get()));
         } catch (NumberFormatException e) {
             throw ApiException.badParameter(name, name + " must be a whole number, not '" + raw.get() + "'");
         }
@@ -130,16 +130,33 @@ public final class Params {
         return text(ctx, name, 12).map(raw -> positiveId(name, raw));
     }
 
+    /** An optional query parameter that must be a positive long id (audit entries, residents) when present. */
+    public static Optional<Long> optionalLongId(Context ctx, String name) {
+        return text(ctx, name, 19).map(raw -> positive(name, raw, Long.MAX_VALUE));
+    }
+
     private static int positiveId(String name, String raw) {
+        return (int) positive(name, raw, Integer.MAX_VALUE);
+    }
+
+    private static long positive(String name, String raw, long max) {
         try {
-            int value = Integer.parseInt(raw);
-            if (value > 0) {
+            long value = Long.parseLong(ascii(raw));
+            if (value > 0 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw ApiException.badParameter(name, name + " must be a positive whole number, not '" + raw + "'");
+    }
+
+    /** Java reads any Unicode digit (１２ is 12); an API parameter is written by programs, in ASCII. */
+    private static String ascii(String raw) {
+        if (!raw.matches("[+-]?[0-9]+")) {
+            throw new NumberFormatException(raw);
+        }
+        return raw;
     }
 
     public static String required(Context ctx, String name) {
