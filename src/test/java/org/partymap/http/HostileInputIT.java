@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +89,9 @@ class HostileInputIT {
     private static final List<String> NEVER = List.of("%ff%fe", "%C0%AF", "%ED%A0%80", "abc%00def", "%0d%0aX-Injected:%20yes", "%7f");
     private static final List<String> TEXT = List.of(enc("' OR 1=1 --"), enc("%' OR name LIKE '%"), enc("\\"), enc("_%"),
             enc("\"; DROP TABLE resident; --"), "x".repeat(5000));
+    /** Path parameters whose valid sample is not "1". */
+    private static final Map<String, String> PATH_SAMPLES = Map.of();
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final List<String> PATH_IDS = List.of("abc", "-1", "0", "1.5", "99999999999", "1%20OR%201=1", "%27", "1e3", "NaN", "9".repeat(3000));
 
     private static final List<byte[]> BAD_JSON = List.of(
@@ -170,7 +175,7 @@ class HostileInputIT {
             if (in == null) {
                 continue;
             }
-            String path = route.path().replace("{id}", "1");
+            String path = sample(route.path(), null, null);
             var params = new ArrayList<String>(in.numbers());
             params.addAll(in.texts());
             // an undeclared parameter is ignored, so only values refused everywhere are sent in it
@@ -199,13 +204,14 @@ class HostileInputIT {
     void hostilePathParametersGetAReasonNeverAServerError() {
         var problems = new ArrayList<String>();
         for (TestServer.Route route : server.endpoints()) {
-            if (!route.path().contains("{id}")) {
-                continue;
-            }
             Input in = ROUTES.getOrDefault(route.key(), none());
-            for (String id : PATH_IDS) {
-                byte[] body = in.body() == Body.JSON ? utf8("{}") : null;
-                check(problems, route.method(), route.path().replace("{id}", id), body, in.body() == Body.JSON ? "application/json" : null, true);
+            Matcher names = PATH_PARAMETER.matcher(route.path());
+            while (names.find()) {
+                for (String value : PATH_IDS) {
+                    byte[] body = in.body() == Body.JSON ? utf8("{}") : null;
+                    check(problems, route.method(), sample(route.path(), names.group(1), value), body,
+                            in.body() == Body.JSON ? "application/json" : null, true);
+                }
             }
         }
         report(problems);
@@ -219,7 +225,7 @@ class HostileInputIT {
             if (in == null || in.body() != Body.JSON) {
                 continue;
             }
-            String path = route.path().replace("{id}", "1");
+            String path = sample(route.path(), null, null);
             for (byte[] body : BAD_JSON) {
                 check(problems, route.method(), path, body, "application/json", !route.path().equals("/api/logout"));
             }
@@ -324,6 +330,12 @@ class HostileInputIT {
         } else if (mustRefuse) {
             problems.add(what + " → " + r.statusCode() + ", expected a 4xx");
         }
+    }
+
+    /** The path with every parameter set to its sample (1 unless {@link #PATH_SAMPLES} says otherwise), {@code name} to {@code value}. */
+    private static String sample(String template, String name, String value) {
+        return PATH_PARAMETER.matcher(template).replaceAll(m -> m.group(1).equals(name) ? Matcher.quoteReplacement(value)
+                : Matcher.quoteReplacement(PATH_SAMPLES.getOrDefault(m.group(1), "1")));
     }
 
     private static String withParam(String baseQuery, String param, String value) {
