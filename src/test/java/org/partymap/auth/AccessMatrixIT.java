@@ -75,6 +75,17 @@ class AccessMatrixIT {
             line("GET /api/locate", "/api/locate?lon=120.145&lat=33.385",                               200, 200, 200, 200, 200, 200),
             line("GET /api/stations", "/api/stations",                                                  200, 200, 200, 200, 200, 200),
             line("GET /api/streets", "/api/streets",                                                    200, 200, 200, 200, 200, 200),
+            line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
+
+            line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
+            line("GET /ogc/conformance", "/ogc/conformance",                                            200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections", "/ogc/collections",                                            200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}", "/ogc/collections/grids",                       200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/items", "/ogc/collections/grids/items",           200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/items/{featureId}", "/ogc/collections/grids/items/{grid}",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/queryables", "/ogc/collections/grids/queryables", 200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/schema", "/ogc/collections/grids/schema",         200, 200, 200, 200, 200, 200),
 
             sessionLine("POST /api/login", "/api/login", "{\"username\": \"spare\", \"password\": \"" + TestAccounts.PASSWORD + "\"}",
                                                                                                         200, 200, 200, 200, 200, 200),

@@ -79,7 +79,17 @@ class HostileInputIT {
                     List.of("action", "user", "target_type", "target_id"))),
             entry("GET /api/admin/audit/export", input("", Body.NONE, List.of("before", "from", "to"),
                     List.of("action", "user", "target_type", "target_id"))),
-            entry("POST /api/admin/import", input("layer=stations&format=csv", Body.FILE, List.of("layer", "crs", "format"), List.of("name"))));
+            entry("POST /api/admin/import", input("layer=stations&format=csv", Body.FILE, List.of("layer", "crs", "format"), List.of("name"))),
+            entry("GET /api/openapi.json", none()),
+            entry("GET /ogc", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/conformance", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/collections", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/collections/{collectionId}", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/collections/{collectionId}/items", input("", Body.NONE, List.of("limit", "offset", "bbox", "datetime", "f"),
+                    List.of("code", "name"))),
+            entry("GET /ogc/collections/{collectionId}/items/{featureId}", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/collections/{collectionId}/queryables", input("", Body.NONE, List.of("f"), List.of())),
+            entry("GET /ogc/collections/{collectionId}/schema", input("", Body.NONE, List.of("f"), List.of())));
 
     /** Query values (already percent-encoded where needed) that no number-like parameter accepts. */
     private static final List<String> NOT_NUMBERS = List.of(
@@ -90,7 +100,7 @@ class HostileInputIT {
     private static final List<String> TEXT = List.of(enc("' OR 1=1 --"), enc("%' OR name LIKE '%"), enc("\\"), enc("_%"),
             enc("\"; DROP TABLE resident; --"), "x".repeat(5000));
     /** Path parameters whose valid sample is not "1". */
-    private static final Map<String, String> PATH_SAMPLES = Map.of();
+    private static final Map<String, String> PATH_SAMPLES = Map.of("collectionId", "grids");
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final List<String> PATH_IDS = List.of("abc", "-1", "0", "1.5", "99999999999", "1%20OR%201=1", "%27", "1e3", "NaN", "9".repeat(3000));
 

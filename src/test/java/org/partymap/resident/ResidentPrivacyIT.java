@@ -37,7 +37,13 @@ class ResidentPrivacyIT {
                     "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395"),
             "GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1"),
             "POST /api/login", List.of(),
-            "POST /api/logout", List.of());
+            "POST /api/logout", List.of(),
+            "GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html"),
+            "GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
+                    "/ogc/collections/{collection}/items?f=html&limit=10000"),
+            "GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1"),
+            "GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables"),
+            "GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema"));
 
     private static Database db;
     private static TestServer server;
@@ -72,6 +78,13 @@ class ResidentPrivacyIT {
         return found;
     }
 
+    /** Every OGC collection's id, as /ogc/collections lists them. */
+    private static List<String> collectionIds() {
+        var ids = new ArrayList<String>();
+        TestServer.json(server.get("/ogc/collections")).get("collections").forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
+    }
+
     private static List<Integer> gridIds() {
         return Sql.list(db.dataSource(), "SELECT id FROM grid ORDER BY id", rs -> rs.getInt(1));
     }
@@ -96,6 +109,8 @@ class ResidentPrivacyIT {
             for (String example : examples == null ? List.<String>of() : examples) {
                 if (example.contains("{grid}")) {
                     gridIds().forEach(id -> paths.add(example.replace("{grid}", id.toString())));
+                } else if (example.contains("{collection}")) {
+                    collectionIds().forEach(id -> paths.add(example.replace("{collection}", id)));
                 } else {
                     paths.add(example);
                 }
@@ -112,7 +127,7 @@ class ResidentPrivacyIT {
                 }
             }
         }
-        assertTrue(scanned.size() >= 15, "scanned " + scanned);
+        assertTrue(scanned.size() >= 60, "scanned " + scanned);
         if (!problems.isEmpty()) {
             fail(String.join("\n", problems));
         }
