@@ -334,7 +334,10 @@ class HostileInputIT {
             problems.add(what + " → " + r.statusCode() + " " + abbreviate(r.body()));
         } else if (r.statusCode() >= 400) {
             String type = r.headers().firstValue("Content-Type").orElse("");
-            if (!type.startsWith(Problem.MEDIA_TYPE) || !r.body().contains("\"detail\"")) {
+            // /api answers problem+json (detail); /ogc answers OGC exceptions (code, description)
+            boolean reasoned = pathAndQuery.startsWith("/ogc") ? r.body().contains("\"description\"")
+                    : type.startsWith(Problem.MEDIA_TYPE) && r.body().contains("\"detail\"");
+            if (!reasoned) {
                 problems.add(what + " → " + r.statusCode() + " without a problem+json reason: " + type + " " + abbreviate(r.body()));
             }
         } else if (mustRefuse) {
