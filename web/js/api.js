@@ -1,11 +1,12 @@
-// The one place the page talks to the server. Errors come back as problem+json (RFC 9457);
-// they are thrown as ApiError with the status and the server's message.
+// The JSON API as promises: same-origin requests with the session cookie; an error answer
+// (problem+json, RFC 9457) becomes an ApiError carrying its status and message.
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || `HTTP ${status}`);
+    const p = problem || {};
+    super(p.detail || p.title || `HTTP ${status}`);
     this.status = status;
-    this.problem = problem || {};
+    this.problem = p;
   }
 
   /** The problem type's last part, e.g. "outside-grids". */
@@ -14,17 +15,44 @@ export class ApiError extends Error {
   }
 }
 
-/** GET a JSON document; `params` become the query string (undefined and empty values are left out). */
-export async function getJson(path, params = {}, { signal } = {}) {
+export async function request(method, path, body, options = {}) {
+  const init = { method, credentials: 'same-origin', headers: {}, signal: options.signal };
+  if (body !== undefined) {
+    if (options.raw) {
+      init.body = body;
+      init.headers['Content-Type'] = options.contentType || 'application/octet-stream';
+    } else {
+      init.body = JSON.stringify(body);
+      init.headers['Content-Type'] = 'application/json';
+    }
+  }
+  const response = await fetch(path, init);
+  if (response.status === 204) {
+    return null;
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch (e) {
+    data = { detail: text };
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data || {});
+  }
+  return data;
+}
+
+export const get = (path) => request('GET', path);
+export const post = (path, body) => request('POST', path, body);
+export const patch = (path, body) => request('PATCH', path, body);
+
+/** GET with `params` as the query string (undefined, empty and [] left out; arrays joined by commas). */
+export function getJson(path, params = {}, { signal } = {}) {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     query.set(key, Array.isArray(value) ? value.join(',') : String(value));
   }
-  const url = query.toString() ? `${path}?${query}` : path;
-  const response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  const type = response.headers.get('Content-Type') || '';
-  const body = type.includes('json') ? await response.json() : null;
-  if (!response.ok) throw new ApiError(response.status, body);
-  return body;
+  return request('GET', query.toString() ? `${path}?${query}` : path, undefined, { signal });
 }

@@ -1,9 +1,10 @@
-// Building DOM nodes from data without innerHTML: text is always text, never markup, so a
+// Building DOM nodes from data without HTML strings: text is always text, never markup, so a
 // station name or a grid leader's name can never inject anything into the page.
 
 /**
  * el('a', {class: 'call', href: 'tel:…'}, 'text', child, …) → HTMLElement.
- * Attributes: class, dataset (object), on* (listeners), hidden (boolean), others as attributes.
+ * Attributes: class, dataset (object), on* (listeners), true (present) / false or null (absent),
+ * others as attributes. Children: nodes, text, nested arrays; null, undefined and false are skipped.
  */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -33,11 +34,18 @@ export function replace(node, ...children) {
   append(node, children);
 }
 
-/** Calls fn at most once per `ms`, with the last arguments, after the calls stop. */
+/** Calls fn once the calls have stopped for `ms`, with the last arguments. */
 export function debounce(fn, ms) {
   let timer;
   return (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), ms);
   };
+}
+
+/** Shows a message in a status element: kind is 'ok' or 'error'. */
+export function say(target, text, kind = 'ok') {
+  target.textContent = text;
+  target.classList.remove('ok', 'error');
+  target.classList.add(kind);
 }

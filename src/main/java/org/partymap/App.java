@@ -1,18 +1,46 @@
 package org.partymap;
 
+import static org.partymap.auth.Role.ADMIN;
+import static org.partymap.auth.Role.GRID_WORKER;
+import static org.partymap.auth.Role.PLANNER;
+import static org.partymap.auth.Role.PUBLIC;
+
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
+import java.util.List;
+import org.partymap.auth.AccessControl;
+import org.partymap.auth.Accounts;
+import org.partymap.auth.AdminUserController;
+import org.partymap.auth.AuditController;
+import org.partymap.auth.AuditLog;
+import org.partymap.auth.AuthController;
+import org.partymap.auth.SessionCookie;
+import org.partymap.auth.SessionStore;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.grid.GridController;
 import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
+import org.partymap.http.ClientIp;
 import org.partymap.http.ErrorMapper;
+import org.partymap.http.JettyErrors;
+import org.partymap.http.QueryCheck;
+import org.partymap.http.RateLimiter;
+import org.partymap.http.SecurityHeaders;
+import org.partymap.layer.LayerImporter;
+import org.partymap.layer.LayerUploadController;
 import org.partymap.map.BasemapRepository;
 import org.partymap.map.MapController;
+import org.partymap.ogc.CollectionCatalog;
+import org.partymap.ogc.FeatureRepository;
+import org.partymap.ogc.OgcApiDescription;
+import org.partymap.ogc.OgcController;
+import org.partymap.openapi.OpenApiDocument;
 import org.partymap.orgtree.AreaController;
 import org.partymap.orgtree.AreaRepository;
+import org.partymap.resident.ResidentController;
+import org.partymap.resident.ResidentRepository;
 import org.partymap.route.StreetNetwork;
 import org.partymap.station.AddressLocator;
 import org.partymap.station.NearestController;
@@ -24,8 +52,15 @@ import org.partymap.station.StationServices;
 import org.partymap.street.StreetController;
 import org.partymap.street.StreetRepository;
 
-/** The HTTP server: the one route table, the error mapper and the static web client. */
+/**
+ * The HTTP server: the one route table, the error mapper, the security filters and the static
+ * web client. Every route names the roles that may call it ({@link org.partymap.auth.Role});
+ * the server refuses to start with a route that names none.
+ */
 public final class App {
+
+    /** The largest request body of any endpoint without an explicit limit of its own (JSON bodies). */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     /** How often the server looks whether the layers it holds in memory have changed. */
     static final Duration LAYER_POLL = Duration.ofSeconds(2);
@@ -36,11 +71,31 @@ public final class App {
     /** A configured, not yet started server over the given database. */
     public static Javalin create(Config config, Database db) {
         var ds = db.dataSource();
+        var security = config.security();
+        var headers = new SecurityHeaders(config.tiles().map(t -> List.of(t.cspSource())).orElse(List.of()), config.https());
+        var sessions = new SessionStore(ds, security.sessionIdle(), security.sessionMax());
+        var cookie = new SessionCookie(config.https(), security.sessionMax());
+        var auditLog = new AuditLog(ds);
+        var accounts = new Accounts(ds, sessions);
+        var access = new AccessControl(sessions, cookie, config.publicUrl());
+        var lookups = new RateLimiter(security.rateLimit());
+
         var health = new HealthController(ds);
         var areas = new AreaController(new AreaRepository(ds));
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
+        var collections = CollectionCatalog.load();
+        collections.verify(ds);
+        var ogc = new OgcController(collections, new FeatureRepository(ds, collections), config.publicUrl());
+        var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
+                OgcApiDescription.components(collections), config.publicUrl());
+        var auth = new AuthController(ds, accounts, sessions, cookie, auditLog);
+        var users = new AdminUserController(accounts);
+        var audit = new AuditController(auditLog);
+        var residents = new ResidentController(new ResidentRepository(ds), auditLog);
+        var uploads = new LayerUploadController(new LayerImporter(ds), auditLog, security.importMaxBytes());
+
         var versions = LayerVersions.start(ds, LAYER_POLL);
         var nearestRepository = new NearestRepository(ds);
         var services = new StationServices(nearestRepository, versions);
@@ -48,32 +103,70 @@ public final class App {
                 services, AddressLocator.NONE);
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
 
-        return Javalin.create(cfg -> {
+        Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
-            cfg.http.maxRequestSize = 1_000_000L;
+            cfg.http.maxRequestSize = MAX_BODY_BYTES;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors(headers)));
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
+            headers.install(cfg);
+            ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
             cfg.events.serverStopped(versions::close);
+            QueryCheck.install(cfg);
+            access.install(cfg);
 
             var r = cfg.routes;
-            r.get("/api/health", health::health);
-            r.get("/api/subdistricts", areas::subdistricts);
-            r.get("/api/communities", areas::communities);
-            r.get("/api/grids", grids::list);
-            r.get("/api/grids/{id}", grids::detail);
-            r.get("/api/locate", grids::locate);
-            r.get("/api/stations", stations::list);
-            r.get("/api/streets", streets::list);
-            r.get("/api/nearest", nearest::nearest);
-            r.get("/api/config", map::config);
-            r.get("/api/basemap", map::basemap);
+            r.get("/api/health", health::health, PUBLIC);
+            r.get("/api/subdistricts", areas::subdistricts, PUBLIC);
+            r.get("/api/communities", areas::communities, PUBLIC);
+            r.get("/api/grids", grids::list, PUBLIC);
+            r.get("/api/grids/{id}", grids::detail, PUBLIC);
+            r.get("/api/locate", lookups.limit(grids::locate), PUBLIC);
+            r.get("/api/stations", stations::list, PUBLIC);
+            r.get("/api/streets", streets::list, PUBLIC);
+            r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
+            r.get("/api/config", map::config, PUBLIC);
+            r.get("/api/basemap", map::basemap, PUBLIC);
+
+            r.post("/api/login", auth::login, PUBLIC);
+            r.post("/api/logout", auth::logout, PUBLIC);
+            r.get("/api/me", auth::me, GRID_WORKER, PLANNER, ADMIN);
+            r.post("/api/me/password", auth::changePassword, GRID_WORKER, PLANNER, ADMIN);
+
+            r.get("/api/residents", residents::list, GRID_WORKER, ADMIN);
+            r.get("/api/residents/{id}", residents::read, GRID_WORKER, ADMIN);
+            r.get("/api/subdistricts/{id}/workload", residents::workload, PLANNER, ADMIN);
+
+            r.get("/api/admin/users", users::list, ADMIN);
+            r.post("/api/admin/users", users::create, ADMIN);
+            r.patch("/api/admin/users/{id}", users::update, ADMIN);
+            r.post("/api/admin/users/{id}/password", users::resetPassword, ADMIN);
+            r.get("/api/admin/audit", audit::list, ADMIN);
+            r.get("/api/admin/audit/export", audit::export, ADMIN);
+            r.post("/api/admin/import", uploads::upload, ADMIN);
+
+            r.get("/api/openapi.json", openApi::serve, PUBLIC);
+
+            r.before("/ogc", OgcController::allowAnyOrigin);
+            r.before("/ogc/*", OgcController::allowAnyOrigin);
+            r.get("/ogc", ogc::landing, PUBLIC);
+            r.get("/ogc/conformance", ogc::conformance, PUBLIC);
+            r.get("/ogc/collections", ogc::collections, PUBLIC);
+            r.get("/ogc/collections/{collectionId}", ogc::collection, PUBLIC);
+            r.get("/ogc/collections/{collectionId}/items", ogc::items, PUBLIC);
+            r.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item, PUBLIC);
+            r.get("/ogc/collections/{collectionId}/queryables", ogc::queryables, PUBLIC);
+            r.get("/ogc/collections/{collectionId}/schema", ogc::schema, PUBLIC);
         });
+        AccessControl.requireRolesOnEveryRoute(app);
+        return app;
     }
 }

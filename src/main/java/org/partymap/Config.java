@@ -2,7 +2,9 @@ package org.partymap;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.partymap.map.TileSource;
@@ -21,7 +23,9 @@ import org.partymap.map.TileSource;
  * @param dbPoolSize PARTYMAP_DB_POOL: connections in the pool
  * @param pgBin      PARTYMAP_PG_BIN: the PostgreSQL server binaries for the embedded cluster;
  *                   empty means the newest under /usr/lib/postgresql that has PostGIS
- * @param publicUrl  PARTYMAP_PUBLIC_URL: the address users reach the server at, if known
+ * @param publicUrl  PARTYMAP_PUBLIC_URL: the address users reach the server at, if known; an
+ *                   https address makes the session cookie Secure
+ * @param security   sessions, rate limits and upload limits
  * @param tiles      PARTYMAP_TILE_*: an external tile service under the map; empty means partymap
  *                   draws its own basemap from its data
  */
@@ -36,6 +40,7 @@ public record Config(
         int dbPoolSize,
         Optional<Path> pgBin,
         Optional<URI> publicUrl,
+        Security security,
         Optional<TileSource> tiles) {
 
     public static final int DEFAULT_PORT = 7070;
@@ -57,12 +62,18 @@ public record Config(
                 integer(env, "PARTYMAP_DB_POOL", 16, 1, 200),
                 text(env, "PARTYMAP_PG_BIN").map(Path::of),
                 text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl),
+                Security.fromEnv(env),
                 TileSource.fromEnv(env));
     }
 
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
-        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl, tiles);
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl, security, tiles);
+    }
+
+    /** True when users reach partymap over https, so that cookies must be Secure. */
+    public boolean https() {
+        return publicUrl.map(u -> "https".equals(u.getScheme())).orElse(false);
     }
 
     public boolean embeddedDatabase() {
@@ -82,8 +93,55 @@ public record Config(
         out.put("PARTYMAP_DB_POOL", Integer.toString(dbPoolSize));
         out.put("PARTYMAP_PG_BIN", pgBin.map(Path::toString).orElse("(auto)"));
         out.put("PARTYMAP_PUBLIC_URL", publicUrl.map(URI::toString).orElse("(not set)"));
+        out.put("PARTYMAP_RATE_LIMIT", security.rateLimit() == 0 ? "0 (off)" : security.rateLimit() + " per second per client");
+        out.put("PARTYMAP_SESSION_IDLE_MINUTES", Long.toString(security.sessionIdle().toMinutes()));
+        out.put("PARTYMAP_SESSION_MAX_HOURS", Long.toString(security.sessionMax().toHours()));
+        out.put("PARTYMAP_TRUST_PROXY", Boolean.toString(security.trustProxy()));
+        out.put("PARTYMAP_IMPORT_MAX_MB", Long.toString(security.importMaxBytes() / MB));
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
+    }
+
+    private static final long MB = 1024L * 1024;
+
+    /**
+     * What protects the server and its accounts.
+     *
+     * @param rateLimit      PARTYMAP_RATE_LIMIT: requests per second per client on public look-ups
+     *                       (bursts of three times as many); 0 turns the limit off, for benchmarks
+     * @param sessionIdle    PARTYMAP_SESSION_IDLE_MINUTES: a session unused this long ends
+     * @param sessionMax     PARTYMAP_SESSION_MAX_HOURS: a session ends this long after login, used or not
+     * @param trustProxy     PARTYMAP_TRUST_PROXY: take the client's address from the last
+     *                       X-Forwarded-For entry (only behind a proxy that sets it)
+     * @param importMaxBytes PARTYMAP_IMPORT_MAX_MB: the largest layer file an admin may upload
+     */
+    public record Security(int rateLimit, Duration sessionIdle, Duration sessionMax,
+                           boolean trustProxy, long importMaxBytes) {
+
+        public static Security fromEnv(Map<String, String> env) {
+            var idle = Duration.ofMinutes(integer(env, "PARTYMAP_SESSION_IDLE_MINUTES", 30, 1, 24 * 60));
+            var max = Duration.ofHours(integer(env, "PARTYMAP_SESSION_MAX_HOURS", 12, 1, 24 * 30));
+            if (max.compareTo(idle) < 0) {
+                throw new ConfigException("PARTYMAP_SESSION_MAX_HOURS must not be shorter than PARTYMAP_SESSION_IDLE_MINUTES");
+            }
+            return new Security(
+                    integer(env, "PARTYMAP_RATE_LIMIT", 10, 0, 100_000),
+                    idle,
+                    max,
+                    bool(env, "PARTYMAP_TRUST_PROXY"),
+                    integer(env, "PARTYMAP_IMPORT_MAX_MB", 64, 1, 2048) * MB);
+        }
+    }
+
+    private static boolean bool(Map<String, String> env, String name) {
+        var raw = text(env, name).map(v -> v.toLowerCase(Locale.ROOT));
+        if (raw.isEmpty() || raw.get().equals("false") || raw.get().equals("0") || raw.get().equals("no")) {
+            return false;
+        }
+        if (raw.get().equals("true") || raw.get().equals("1") || raw.get().equals("yes")) {
+            return true;
+        }
+        throw new ConfigException(name + " must be true or false, not '" + raw.get() + "'");
     }
 
     private static Optional<String> text(Map<String, String> env, String name) {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.partymap.bench.Bench;
+import org.partymap.auth.Accounts;
+import org.partymap.auth.DemoAccounts;
+import org.partymap.auth.SessionStore;
+import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
@@ -35,9 +38,12 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
-              bench WHAT [options]        measure speeds and print the figures; WHAT: %s
+            %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+                                         (bench ogc [--features N] [--limit L] [--compare])
+                                         (bench map [--synthetic] [--seconds N] [--warmup N]
+                                                    [--clients 16,32] [--no-browser])
               help                       this text
-            """.formatted(Layer.names(), String.join(", ", Bench.names()));
+            """.formatted(Layer.names(), UserCommand.USAGE, Bench.names());
 
     private Main() {
     }
@@ -68,7 +74,8 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
-            case "bench" -> bench(rest, out);
+            case "bench" -> Bench.run(rest, out);
+            case "user" -> user(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -91,6 +98,7 @@ public final class Main {
         try {
             if (demo) {
                 SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,18 +112,6 @@ public final class Main {
         } catch (RuntimeException e) {
             db.close();
             throw e;
-        }
-    }
-
-    private static int bench(List<String> args, PrintStream out) {
-        if (args.isEmpty() || Bench.find(args.get(0)) == null) {
-            throw new UsageException(args.isEmpty() ? "bench needs to know what to measure: " + String.join(", ", Bench.names())
-                    : "there is no benchmark '" + args.get(0) + "'; there are: " + String.join(", ", Bench.names()));
-        }
-        try {
-            return Bench.find(args.get(0)).run(Config.fromEnv(), args.subList(1, args.size()), out);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
@@ -175,6 +171,27 @@ public final class Main {
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
         }
+    }
+
+    private static int user(List<String> args, PrintStream out) {
+        try {
+            UserCommand.checkArguments(args);
+            Config config = Config.fromEnv();
+            try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+                return new UserCommand(accounts(db, config), out, System.in, System.console()).run(args);
+            }
+        } catch (UserCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (UserCommand.Failure e) {
+            throw new StartupException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed, nothing was changed: " + e.getMessage());
+        }
+    }
+
+    private static Accounts accounts(Database db, Config config) {
+        var security = config.security();
+        return new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
     }
 
     /** The command line is wrong: print usage and exit 2. */

@@ -49,4 +49,27 @@ class ConfigTest {
         assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_PUBLIC_URL", "ftp://x")));
         assertEquals("https", Config.fromEnv(Map.of("PARTYMAP_PUBLIC_URL", "https://map.example.cn")).publicUrl().orElseThrow().getScheme());
     }
+
+    @Test
+    void securitySettingsHaveSensibleDefaults() {
+        Config.Security s = Config.fromEnv(Map.of()).security();
+        assertEquals(10, s.rateLimit());
+        assertEquals(java.time.Duration.ofMinutes(30), s.sessionIdle());
+        assertEquals(java.time.Duration.ofHours(12), s.sessionMax());
+        assertFalse(s.trustProxy());
+        assertEquals(64L * 1024 * 1024, s.importMaxBytes());
+        assertFalse(Config.fromEnv(Map.of()).https());
+        assertTrue(Config.fromEnv(Map.of("PARTYMAP_PUBLIC_URL", "https://map.example.org")).https());
+    }
+
+    @Test
+    void badSecuritySettingsFailNamingTheVariable() {
+        assertTrue(assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_RATE_LIMIT", "-1")))
+                .getMessage().contains("PARTYMAP_RATE_LIMIT"));
+        assertTrue(assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_TRUST_PROXY", "maybe")))
+                .getMessage().contains("PARTYMAP_TRUST_PROXY"));
+        assertTrue(assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of(
+                "PARTYMAP_SESSION_IDLE_MINUTES", "600", "PARTYMAP_SESSION_MAX_HOURS", "2"))).getMessage().contains("PARTYMAP_SESSION_MAX_HOURS"));
+        assertEquals(0, Config.fromEnv(Map.of("PARTYMAP_RATE_LIMIT", "0")).security().rateLimit());
+    }
 }

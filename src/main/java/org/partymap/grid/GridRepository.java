@@ -5,8 +5,9 @@ import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.partymap.db.BboxFilter;
 import org.partymap.db.Sql;
+import org.partymap.resident.CareHouseholds;
 
-/** Public grid data, written as (Geo)JSON by PostGIS. Nothing here touches residents. */
+/** Public grid data, written as (Geo)JSON by PostGIS. Residents appear only as a suppressed count. */
 public final class GridRepository {
 
     /** The public properties of a grid, for lists; {@code g} is the grid, {@code c} its community. */
@@ -32,7 +33,10 @@ public final class GridRepository {
                AND (?::int IS NULL OR c.subdistrict_id = ?::int)
                AND %s""".formatted(LIST_PROPERTIES, BboxFilter.SQL.replace("geom", "g.geom"));
 
-    /** One grid with everything public about it: contacts, duties, its station, counts. */
+    /**
+     * One grid with everything public about it: contacts, duties, its station, counts. The count
+     * of vulnerable households is null below {@link CareHouseholds#SUPPRESS_BELOW}.
+     */
     private static final String DETAIL = """
             SELECT json_build_object('type', 'Feature', 'id', g.id,
                      'geometry', ST_AsGeoJSON(g.geom, 7)::json,
@@ -49,11 +53,12 @@ public final class GridRepository {
                              'addresses', (SELECT count(*) FROM address a WHERE a.grid_id = g.id),
                              'buildings', (SELECT count(*) FROM building b WHERE b.grid_id = g.id),
                              'party_groups', (SELECT count(*) FROM party_group p WHERE p.grid_id = g.id),
-                             'stations', (SELECT count(*) FROM station st WHERE st.grid_id = g.id))))::text
+                             'stations', (SELECT count(*) FROM station st WHERE st.grid_id = g.id),
+                             'care_households', %s)))::text
               FROM grid g
               JOIN community c ON c.id = g.community_id
               JOIN subdistrict s ON s.id = c.subdistrict_id
-             WHERE g.id = ?""".formatted(LIST_PROPERTIES);
+             WHERE g.id = ?""".formatted(LIST_PROPERTIES, CareHouseholds.suppressedCountSql("g.id"));
 
     /** Who serves a point: the grid covering it, with its community, subdistrict and station. */
     private static final String LOCATE = """

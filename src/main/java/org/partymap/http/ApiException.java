@@ -45,6 +45,31 @@ public class ApiException extends RuntimeException {
         return badRequest("bad-parameter", detail).with("parameter", name);
     }
 
+    /** 401: the request needs a login (or the session has ended). */
+    public static ApiException unauthorized(String slug, String detail) {
+        return new ApiException(401, slug, "Unauthorized", detail);
+    }
+
+    /** 403: logged in (or not), but not allowed to do this. */
+    public static ApiException forbidden(String slug, String detail) {
+        return new ApiException(403, slug, "Forbidden", detail);
+    }
+
+    /** 413: the body is larger than this endpoint accepts. */
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(413, "too-large", "Content too large", detail);
+    }
+
+    /** 415: the body is not in the form this endpoint reads. */
+    public static ApiException unsupportedMediaType(String detail) {
+        return new ApiException(415, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
+    /** 429: too many requests; the caller sets Retry-After on the response. */
+    public static ApiException tooManyRequests(String slug, String detail, long retryAfterSeconds) {
+        return new ApiException(429, slug, "Too many requests", detail).with("retryAfter", retryAfterSeconds);
+    }
+
     /** 404: the thing asked for does not exist. */
     public static ApiException notFound(String slug, String detail) {
         return new ApiException(404, slug, "Not found", detail);

@@ -48,17 +48,32 @@ public final class ErrorMapper {
         });
     }
 
-    /** Writes a problem as the response, with the request's path and id. */
+    /**
+     * Writes a problem as the response, with the request's path and id. Under {@code /ogc} it is
+     * the exception of OGC API - Features (JSON with code and description) carrying the same
+     * members. A response that is already on its way (a streamed page) cannot become a problem:
+     * it stays cut short, which the client's JSON parser notices.
+     */
     public static void write(Context ctx, Problem problem) {
+        if (ctx.res().isCommitted()) {
+            log.warn("request {} {} failed after its response began: {} {}", ctx.method(), ctx.path(),
+                    problem.status(), problem.detail());
+            return;
+        }
         Problem full = problem.withInstance(ctx.path());
         String id = ctx.attribute(REQUEST_ID);
         if (id != null) {
             full = full.with("requestId", id);
         }
-        // with the charset: without it Jetty writes the text as ISO-8859-1 and Chinese turns into "?"
-        ctx.status(problem.status()).contentType(Problem.MEDIA_TYPE + "; charset=utf-8");
+        boolean ogc = OgcException.appliesTo(ctx.path());
+        ctx.status(problem.status()).contentType(ogc ? OgcException.MEDIA_TYPE : Problem.MEDIA_TYPE);
+        Object retryAfter = problem.extensions().get("retryAfter");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
         try {
-            ctx.result(JSON.writeValueAsString(full));
+            // bytes, not a String: Jetty would encode a String for application/problem+json as ISO-8859-1
+            ctx.result(JSON.writeValueAsBytes(ogc ? OgcException.of(full) : full));
         } catch (JsonProcessingException e) {
             ctx.result("{\"status\":" + problem.status() + "}");
         }
@@ -102,6 +117,7 @@ public final class ErrorMapper {
 
     private static boolean isProblem(Context ctx) {
         String type = ctx.res().getContentType();
-        return type != null && type.startsWith(Problem.MEDIA_TYPE);
+        return type != null && (type.startsWith(Problem.MEDIA_TYPE)
+                || OgcException.appliesTo(ctx.path()) && type.startsWith(OgcException.MEDIA_TYPE));
     }
 }

@@ -14,6 +14,7 @@ public final class Params {
 
     /** Plain decimal notation; compiled once, since every coordinate of every request is checked. */
     private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9.eE+-]+");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** Longest accepted text parameter, before any feature-specific limit. */
     public static final int MAX_TEXT = 200;
@@ -47,7 +48,7 @@ public final class Params {
         }
         int value;
         try {
-            value = Integer.parseInt(raw.get());
+            value = Integer.parseInt(ascii(raw.get()));
         } catch (NumberFormatException e) {
             throw ApiException.badParameter(name, name + " must be a whole number, not '" + raw.get() + "'");
         }
@@ -90,25 +91,38 @@ public final class Params {
 
     /** {@code bbox=minLon,minLat,maxLon,maxLat} in WGS-84 degrees. */
     public static Optional<Envelope> bbox(Context ctx) {
+        return bbox(ctx, false);
+    }
+
+    /**
+     * {@code bbox=minLon,minLat,maxLon,maxLat} in WGS-84 degrees; with {@code allowHeights} also
+     * the six-number form {@code minLon,minLat,minHeight,maxLon,maxLat,maxHeight} of OGC API -
+     * Features, whose heights are checked and then ignored (every layer is flat).
+     */
+    public static Optional<Envelope> bbox(Context ctx, boolean allowHeights) {
         Optional<String> raw = text(ctx, "bbox", MAX_TEXT);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
         String[] parts = raw.get().split(",", -1);
-        if (parts.length != 4) {
-            throw ApiException.badParameter("bbox", "bbox must be minLon,minLat,maxLon,maxLat (four numbers), not '" + raw.get() + "'");
+        if (parts.length != 4 && !(allowHeights && parts.length == 6)) {
+            throw ApiException.badParameter("bbox", "bbox must be minLon,minLat,maxLon,maxLat (four numbers"
+                    + (allowHeights ? ", or six with heights" : "") + "), not '" + raw.get() + "'");
         }
-        double[] v = new double[4];
-        for (int i = 0; i < 4; i++) {
+        double[] v = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
             v[i] = parseDouble("bbox", parts[i].strip());
         }
-        if (v[0] < -180 || v[2] > 180 || v[1] < -90 || v[3] > 90) {
+        int max = parts.length / 2;
+        if (v[0] < -180 || v[max] > 180 || v[1] < -90 || v[max + 1] > 90) {
             throw ApiException.badParameter("bbox", "bbox lies outside -180..180 / -90..90");
         }
-        if (v[0] > v[2] || v[1] > v[3]) {
-            throw ApiException.badParameter("bbox", "bbox must give the minimum before the maximum: minLon,minLat,maxLon,maxLat");
+        for (int i = 0; i < max; i++) {
+            if (v[i] > v[max + i]) {
+                throw ApiException.badParameter("bbox", "bbox must give the minimum before the maximum: minLon,minLat,maxLon,maxLat");
+            }
         }
-        return Optional.of(new Envelope(v[0], v[2], v[1], v[3]));
+        return Optional.of(new Envelope(v[0], v[max], v[1], v[max + 1]));
     }
 
     /** A path parameter that must be a positive id. */
@@ -121,16 +135,33 @@ public final class Params {
         return text(ctx, name, 12).map(raw -> positiveId(name, raw));
     }
 
+    /** An optional query parameter that must be a positive long id (audit entries, residents) when present. */
+    public static Optional<Long> optionalLongId(Context ctx, String name) {
+        return text(ctx, name, 19).map(raw -> positive(name, raw, Long.MAX_VALUE));
+    }
+
     private static int positiveId(String name, String raw) {
+        return (int) positive(name, raw, Integer.MAX_VALUE);
+    }
+
+    private static long positive(String name, String raw, long max) {
         try {
-            int value = Integer.parseInt(raw);
-            if (value > 0) {
+            long value = Long.parseLong(ascii(raw));
+            if (value > 0 && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw ApiException.badParameter(name, name + " must be a positive whole number, not '" + raw + "'");
+    }
+
+    /** Java reads any Unicode digit (１２ is 12); an API parameter is written by programs, in ASCII. */
+    private static String ascii(String raw) {
+        if (!INTEGER.matcher(raw).matches()) {
+            throw new NumberFormatException(raw);
+        }
+        return raw;
     }
 
     public static String required(Context ctx, String name) {

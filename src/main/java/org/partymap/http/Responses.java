@@ -1,11 +1,16 @@
 package org.partymap.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 
-/** Response helpers for bodies that PostGIS has already written as JSON text. */
+/** Response helpers: JSON text PostGIS has already written, or Java records written as snake_case JSON. */
 public final class Responses {
 
     public static final String GEOJSON = "application/geo+json";
+    /** Records become JSON with snake_case member names, like the JSON PostGIS writes. */
+    private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private Responses() {
     }
@@ -16,5 +21,14 @@ public final class Responses {
 
     public static void json(Context ctx, String body) {
         ctx.contentType("application/json; charset=utf-8").result(body);
+    }
+
+    /** Writes a record, list or map as JSON. */
+    public static void jsonOf(Context ctx, Object value) {
+        try {
+            json(ctx, JSON.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

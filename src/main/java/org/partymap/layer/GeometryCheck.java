@@ -14,7 +14,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
-import org.partymap.geo.ChinaExtent;
+import org.partymap.geo.GeometryLimits;
 
 /**
  * Checks a feature's geometry against its layer and puts it in the stored shape: the right type,
@@ -24,36 +24,22 @@ import org.partymap.geo.ChinaExtent;
 final class GeometryCheck {
 
     /** The most vertices one feature may have; more is an error in the data, or an attack. */
-    static final int MAX_VERTICES = 50_000;
+    static final int MAX_VERTICES = GeometryLimits.MAX_IMPORT_VERTICES;
 
     private GeometryCheck() {
     }
 
     /** The geometries to store (streets may split into several), or empty after recording a problem. */
     static List<Geometry> check(Layer.Shape shape, Geometry g, Props props) {
-        if (g.isEmpty()) {
-            props.problem("the geometry is empty");
-            return List.of();
-        }
-        if (g.getNumPoints() > MAX_VERTICES) {
-            props.problem("the geometry has " + g.getNumPoints() + " vertices; at most " + MAX_VERTICES + " are accepted");
+        Optional<String> outOfBounds = GeometryLimits.problem(g, MAX_VERTICES);
+        if (outOfBounds.isPresent()) {
+            props.problem(outOfBounds.get());
             return List.of();
         }
         Optional<Geometry> shaped = shape(shape, g);
         if (shaped.isEmpty()) {
             props.problem("the geometry is a " + g.getGeometryType() + "; this layer takes " + shape.description);
             return List.of();
-        }
-        for (Coordinate c : g.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
-                props.problem("a coordinate is not a finite number");
-                return List.of();
-            }
-            if (!ChinaExtent.contains(c)) {
-                props.problem(String.format(Locale.ROOT,
-                        "the coordinate (%s, %s) lies outside China; coordinates must be lon, lat in degrees", c.x, c.y));
-                return List.of();
-            }
         }
         TopologyValidationError error = new IsValidOp(g).getValidationError();
         if (error != null) {

@@ -63,8 +63,14 @@ public final class MapBench {
     private MapBench() {
     }
 
-    public static int run(Config config, List<String> args, PrintStream out) {
+    /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
+    public static int run(List<String> args, PrintStream out) {
         Options o = options(args);
+        // the configured database and pool, on a free port, without the public rate limit
+        var env = new java.util.HashMap<>(System.getenv());
+        env.put("PARTYMAP_PORT", "0");
+        env.put("PARTYMAP_RATE_LIMIT", "0");
+        Config config = Config.fromEnv(env);
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
             if (o.synthetic()) {
                 out.println("making a synthetic district in a throwaway database ...");
@@ -118,7 +124,7 @@ public final class MapBench {
         }
         List<double[]> points = Sql.list(ds, POINTS, rs -> new double[] {rs.getDouble(1), rs.getDouble(2)}, 1_000);
         StreetGraph graph = StreetNetwork.load(ds, 0);
-        Javalin app = App.create(config.withPort(0), db).start();
+        Javalin app = App.create(config, db).start();
         try (PgRoutingBaseline pgr = PgRoutingBaseline.create(ds, graph)) {
             int port = app.port();
             out.printf(Locale.ROOT, "partymap bench map — on %s%n", where);

@@ -5,8 +5,8 @@ import org.partymap.http.ApiException;
 
 /**
  * Turns the text of {@code /api/nearest?address=} into a point: the seam where geocoding plugs in.
- * Until a geocoder is wired in ({@link #NONE}), such requests get a 501 that says to send lon and
- * lat instead.
+ * Until a geocoder is wired in ({@link #NONE}), such requests get a 400 (geocoding-unavailable)
+ * that says to send lon and lat instead: the caller can always do that.
  */
 @FunctionalInterface
 public interface AddressLocator {
@@ -15,7 +15,7 @@ public interface AddressLocator {
     Optional<double[]> locate(String address);
 
     AddressLocator NONE = address -> {
-        throw new ApiException(501, "geocoding-unavailable", "Not implemented",
+        throw ApiException.badRequest("geocoding-unavailable",
                 "this server cannot look up addresses yet; give lon and lat instead of address")
                 .with("parameter", "address");
     };

@@ -1,7 +1,6 @@
 package org.partymap.station;
 
 import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +18,13 @@ import org.partymap.http.Params;
  * @param service  a service the stations must offer
  * @param limit    how many stations to answer, 1..{@value #MAX_LIMIT}
  * @param walk     whether to compute walking distances and routes, or straight lines only
- * @param include  stations to answer about in any case (the post that serves the resident's grid)
+ * @param include  a station to answer about in any case (the post that serves the resident's grid)
  */
 public record NearestQuery(double lon, double lat, Optional<String> address, List<String> kinds,
                            Optional<String> service, int limit, boolean walk, List<Integer> include) {
 
     public static final int DEFAULT_LIMIT = 5;
     public static final int MAX_LIMIT = 20;
-    public static final int MAX_INCLUDE = 5;
 
     /** Reads the request; {@code services} are those some station offers. */
     public static NearestQuery from(Context ctx, AddressLocator addresses, List<String> services) {
@@ -70,26 +68,9 @@ public record NearestQuery(double lon, double lat, Optional<String> address, Lis
         return List.copyOf(out);
     }
 
+    /** {@code include=ID}: a station answered in any case (the post that serves the resident's grid). */
     private static List<Integer> include(Context ctx) {
-        var out = new ArrayList<Integer>();
-        for (String part : Params.text(ctx, "include", 80).map(k -> k.split(",", -1)).orElse(new String[0])) {
-            try {
-                int id = Integer.parseInt(part.strip());
-                if (id > 0) {
-                    if (!out.contains(id)) {
-                        out.add(id);
-                    }
-                    continue;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw ApiException.badParameter("include", "include must be station ids separated by commas, not '" + part.strip() + "'");
-        }
-        if (out.size() > MAX_INCLUDE) {
-            throw ApiException.badParameter("include", "include takes at most " + MAX_INCLUDE + " stations");
-        }
-        return out;
+        return Params.optionalId(ctx, "include").map(List::of).orElse(List.of());
     }
 
     /** The kinds as the SQL array parameter: null for all. */

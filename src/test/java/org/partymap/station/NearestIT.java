@@ -30,7 +30,7 @@ class NearestIT {
     static void start() {
         db = TestDatabase.fresh();
         Fixtures.loadSample(db);
-        server = TestServer.start(db);
+        server = TestServer.start(db, java.util.Map.of("PARTYMAP_RATE_LIMIT", "0"));
     }
 
     @AfterAll
@@ -158,7 +158,7 @@ class NearestIT {
 
     @Test
     void anAddressNeedsGeocodingWhichIsNotThereYet() {
-        JsonNode p = problem("/api/nearest?address=" + enc("人民路12号"), 501);
+        JsonNode p = problem("/api/nearest?address=" + enc("人民路12号"), 400);
         assertEquals("/problems/geocoding-unavailable", p.get("type").asText());
         assertEquals("address", p.get("parameter").asText());
         assertEquals("address", problem("/api/nearest?address=x&" + HERE, 400).get("parameter").asText());
@@ -172,13 +172,26 @@ class NearestIT {
         assertTrue(p.get("detail").asText().contains("理发"), "Chinese survives in problem details: " + p);
     }
 
+    @Test
+    void itIsAPublicLookUpAndRateLimitedLikeTheOthers() {
+        try (TestServer limited = TestServer.start(db, java.util.Map.of("PARTYMAP_RATE_LIMIT", "3"))) {
+            int refused = 0;
+            for (int i = 0; i < 12; i++) {
+                if (limited.get("/api/nearest?" + HERE).statusCode() == 429) {
+                    refused++;
+                }
+            }
+            assertTrue(refused > 0, "some of twelve quick requests are refused at three a second");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "lat=33.385", "lon=120.147", "lon=abc&lat=33.385", "lon=NaN&lat=33.385", "lon=120.147&lat=91",
         "lon=181&lat=33", "lon=1e999&lat=33", "lon=120.147&lon=120.148&lat=33.385",
         HERE + "&limit=0", HERE + "&limit=21", HERE + "&limit=abc", HERE + "&limit=1.5", HERE + "&limit=-1",
         HERE + "&kind=bus", HERE + "&kind=grid_station,bus", HERE + "&kind=,", HERE + "&mode=fly",
-        HERE + "&include=abc", HERE + "&include=0", HERE + "&include=1,2,3,4,5,6",
+        HERE + "&include=abc", HERE + "&include=0", HERE + "&include=1,2", HERE + "&include=%EF%BC%91",
         HERE + "&service=%27%3B%20DROP%20TABLE%20station%3B--"})
     void badParametersGetA400NamingThem(String query) {
         JsonNode p = problem("/api/nearest?" + query, 400);

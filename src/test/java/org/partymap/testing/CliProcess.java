@@ -45,9 +45,15 @@ public final class CliProcess {
     }
 
     public static Result run(Path home, Map<String, String> env, String... args) {
+        return runWithInput(home, env, "", args);
+    }
+
+    /** Runs a command with {@code stdin} as its standard input (not a terminal). */
+    public static Result runWithInput(Path home, Map<String, String> env, String stdin, String... args) {
         try {
             Path err = Files.createTempFile("partymap-cli", ".err");
             Process p = builder(home, env, args).redirectError(err.toFile()).start();
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -65,8 +71,8 @@ public final class CliProcess {
         }
     }
 
-    /** A running server and the port it reported. */
-    public record Server(Process process, int port) {
+    /** A running server, the port it reported and what it printed before. */
+    public record Server(Process process, int port, String output) {
     }
 
     /** Starts {@code serve} (or {@code demo}) and waits until it says where it serves. */
@@ -77,10 +83,12 @@ public final class CliProcess {
             var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + timeout.toNanos();
             String line;
+            var output = new StringBuilder();
             while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
+                output.append(line).append('\n');
                 Matcher m = SERVING.matcher(line);
                 if (m.find()) {
-                    return new Server(p, Integer.parseInt(m.group(1)));
+                    return new Server(p, Integer.parseInt(m.group(1)), output.toString());
                 }
             }
             p.destroyForcibly();

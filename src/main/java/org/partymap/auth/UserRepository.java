@@ -1,0 +1,157 @@
+package org.partymap.auth;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.partymap.db.Sql;
+
+/** The SQL of accounts and their scopes. */
+final class UserRepository {
+
+    private static final String CREDENTIALS = """
+            SELECT id, username, password_hash, disabled FROM app_user WHERE lower(username) = lower(?)""";
+
+    private static final String ACCOUNTS = """
+            SELECT id, username, display_name, role, disabled, must_change_password, created_at, last_login_at
+              FROM app_user WHERE (?::int IS NULL OR id = ?::int) ORDER BY lower(username)""";
+
+    /** Grid names repeat across communities, so a grid is named with its community. */
+    private static final String SCOPES = """
+            SELECT ug.user_id, g.id, g.code, c.name || g.name AS name
+              FROM app_user_grid ug JOIN grid g ON g.id = ug.grid_id JOIN community c ON c.id = g.community_id
+             WHERE ?::int IS NULL OR ug.user_id = ?::int
+            UNION ALL
+            SELECT us.user_id, s.id, s.code, s.name
+              FROM app_user_subdistrict us JOIN subdistrict s ON s.id = us.subdistrict_id
+             WHERE ?::int IS NULL OR us.user_id = ?::int
+             ORDER BY 1, 3""";
+
+    private static final String INSERT = """
+            INSERT INTO app_user (username, display_name, role, password_hash, must_change_password)
+            VALUES (?, ?, ?, ?, ?) RETURNING id""";
+
+    private static final String UPDATE = """
+            UPDATE app_user SET role = coalesce(?::text, role), display_name = coalesce(?::text, display_name),
+                                disabled = coalesce(?::boolean, disabled), updated_at = now()
+             WHERE id = ?""";
+
+    private static final String SET_PASSWORD = """
+            UPDATE app_user SET password_hash = ?, must_change_password = ?, password_set_at = now(), updated_at = now()
+             WHERE id = ?""";
+
+    private static final String TOUCH_LOGIN = "UPDATE app_user SET last_login_at = now() WHERE id = ?";
+
+    /** Locks the enabled admins, so that two admins cannot each remove the other at once. */
+    private static final String LOCK_ADMINS = "SELECT id FROM app_user WHERE role = 'admin' AND NOT disabled ORDER BY id FOR UPDATE";
+
+    private static final String RESOLVE_SUBDISTRICTS = """
+            SELECT item, (SELECT s.id FROM subdistrict s WHERE s.code = item OR s.name = item ORDER BY s.id LIMIT 1)
+              FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
+    private static final String RESOLVE_GRIDS = """
+            SELECT item, (SELECT g.id FROM grid g WHERE g.code = item)
+              FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
+
+    private static final String CLEAR_GRIDS = "DELETE FROM app_user_grid WHERE user_id = ?";
+    private static final String CLEAR_SUBDISTRICTS = "DELETE FROM app_user_subdistrict WHERE user_id = ?";
+    private static final String ADD_GRIDS = "INSERT INTO app_user_grid (user_id, grid_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING";
+    private static final String ADD_SUBDISTRICTS = """
+            INSERT INTO app_user_subdistrict (user_id, subdistrict_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING""";
+
+    /** What a login checks. */
+    record Credentials(int id, String username, String passwordHash, boolean disabled) {
+    }
+
+    private final DataSource ds;
+
+    UserRepository(DataSource ds) {
+        this.ds = ds;
+    }
+
+    DataSource dataSource() {
+        return ds;
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return Sql.one(ds, CREDENTIALS, rs -> new Credentials(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)), username);
+    }
+
+    List<Account> accounts() {
+        return accounts(null);
+    }
+
+    Optional<Account> account(int id) {
+        List<Account> found = accounts(id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    Optional<Account> account(String username) {
+        return credentials(username).flatMap(c -> account(c.id()));
+    }
+
+    private List<Account> accounts(Integer id) {
+        Map<Integer, Account> byId = new LinkedHashMap<>();
+        for (Account a : Sql.list(ds, ACCOUNTS, UserRepository::account, id, id)) {
+            byId.put(a.id(), a);
+        }
+        Map<Integer, List<Account.ScopeItem>> scopes = new LinkedHashMap<>();
+        Sql.list(ds, SCOPES, rs -> {
+            scopes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                    .add(new Account.ScopeItem(rs.getInt(2), rs.getString(3), rs.getString(4)));
+            return null;
+        }, id, id, id, id);
+        return byId.values().stream().map(a -> a.withScope(scopes.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    int insert(Connection c, String username, String displayName, Role role, String hash, boolean mustChange) throws SQLException {
+        return Sql.one(c, INSERT, rs -> rs.getInt(1), username, displayName, role.id(), hash, mustChange).orElseThrow();
+    }
+
+    int update(Connection c, int id, Role role, String displayName, Boolean disabled) throws SQLException {
+        return Sql.update(c, UPDATE, role == null ? null : role.id(), displayName, disabled, id);
+    }
+
+    void setPassword(Connection c, int id, String hash, boolean mustChange) throws SQLException {
+        Sql.update(c, SET_PASSWORD, hash, mustChange, id);
+    }
+
+    void touchLogin(int id) {
+        Sql.update(ds, TOUCH_LOGIN, id);
+    }
+
+    /** Ids of the enabled admins, locked until the transaction ends. */
+    List<Integer> lockAdmins(Connection c) throws SQLException {
+        return Sql.list(c, LOCK_ADMINS, rs -> rs.getInt(1));
+    }
+
+    /** Each item's id, or null where no subdistrict (by code or name) or grid (by code) matches. */
+    List<Integer> resolve(Role role, List<String> items) {
+        String sql = role == Role.PLANNER ? RESOLVE_SUBDISTRICTS : RESOLVE_GRIDS;
+        return Sql.list(ds, sql, rs -> (Integer) rs.getObject(2), (Object) items.toArray(String[]::new));
+    }
+
+    /** Replaces the account's scope by {@code ids} of the kind its role takes. */
+    void setScope(Connection c, int userId, Role role, List<Integer> ids) throws SQLException {
+        Sql.update(c, CLEAR_GRIDS, userId);
+        Sql.update(c, CLEAR_SUBDISTRICTS, userId);
+        Integer[] array = ids.toArray(Integer[]::new);
+        if (role == Role.GRID_WORKER) {
+            Sql.update(c, ADD_GRIDS, userId, array);
+        } else if (role == Role.PLANNER) {
+            Sql.update(c, ADD_SUBDISTRICTS, userId, array);
+        }
+    }
+
+    private static Account account(ResultSet rs) throws SQLException {
+        OffsetDateTime last = rs.getObject("last_login_at", OffsetDateTime.class);
+        return new Account(rs.getInt("id"), rs.getString("username"), rs.getString("display_name"), rs.getString("role"),
+                rs.getBoolean("disabled"), rs.getBoolean("must_change_password"),
+                rs.getObject("created_at", OffsetDateTime.class).toString(), last == null ? null : last.toString(), List.of());
+    }
+}

@@ -1,0 +1,136 @@
+package org.partymap.ogc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.partymap.http.ApiException;
+import org.partymap.http.BaseUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routes of /ogc: landing page, conformance, collections, one collection, its items, one
+ * feature, its queryables and its schema, each as JSON or HTML (see {@link OgcFormat}).
+ */
+public final class OgcController {
+
+    private static final Logger log = LoggerFactory.getLogger(OgcController.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CollectionCatalog catalog;
+    private final FeatureRepository features;
+    private final Optional<URI> publicUrl;
+
+    public OgcController(CollectionCatalog catalog, FeatureRepository features, Optional<URI> publicUrl) {
+        this.catalog = catalog;
+        this.features = features;
+        this.publicUrl = publicUrl;
+    }
+
+    /**
+     * A before-filter for /ogc: the layers are public and read without credentials, so a web map
+     * on another site may read them too (OGC API - Features recommends cross-origin access).
+     */
+    public static void allowAnyOrigin(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+    }
+
+    public void landing(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        ObjectNode doc = OgcDocuments.landing(u);
+        respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.landing(u, doc));
+    }
+
+    public void conformance(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        ObjectNode doc = OgcDocuments.conformance();
+        respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.conformance(u, doc));
+    }
+
+    public void collections(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        List<ObjectNode> all = catalog.all().stream()
+                .map(c -> OgcDocuments.collection(u, c, features.extent(c))).toList();
+        ObjectNode doc = OgcDocuments.collections(u, all);
+        respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.collections(u, doc));
+    }
+
+    public void collection(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        OgcCollection c = collectionOf(ctx);
+        ObjectNode doc = OgcDocuments.collection(u, c, features.extent(c));
+        respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.collection(u, c, doc));
+    }
+
+    /** Streams one page: see {@link FeatureRepository#page}. */
+    public void items(Context ctx) {
+        OgcCollection c = collectionOf(ctx);
+        FeatureQuery q = FeatureQuery.from(ctx, c);
+        ItemsPage page = new ItemsPage(urls(ctx), c, q);
+        FeatureRepository.PageSink sink = OgcFormat.of(ctx) == OgcFormat.HTML
+                ? new HtmlPageSink(ctx, page) : new GeoJsonPageSink(ctx, page);
+        try {
+            features.page(c, q, sink);
+        } catch (IOException e) {
+            log.info("{} {}: the client went away during the response ({})", ctx.method(), ctx.path(), e.getMessage());
+        }
+    }
+
+    public void item(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        OgcCollection c = collectionOf(ctx);
+        String raw = ctx.pathParam("featureId");
+        ApiException missing = ApiException.notFound("feature-not-found", "the collection " + c.id() + " has no feature '" + raw + "'");
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw missing;
+        }
+        ObjectNode feature = (ObjectNode) JSON.readTree(features.one(c, id).orElseThrow(() -> missing));
+        feature.putArray("links").addAll(List.of(
+                OgcUrls.link(OgcUrls.json(u.item(c.id(), id)), "self", OgcUrls.GEOJSON, "this feature"),
+                OgcUrls.link(OgcUrls.html(u.item(c.id(), id)), "alternate", OgcUrls.HTML, "this feature as HTML"),
+                OgcUrls.link(OgcUrls.json(u.collection(c.id())), "collection", OgcUrls.JSON, c.title())));
+        respond(ctx, OgcUrls.GEOJSON, feature, () -> OgcHtml.feature(u, c, feature));
+    }
+
+    public void queryables(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        OgcCollection c = collectionOf(ctx);
+        respond(ctx, OgcUrls.SCHEMA, OgcDocuments.queryables(u, c), () -> OgcHtml.queryables(u, c));
+    }
+
+    public void schema(Context ctx) throws JsonProcessingException {
+        OgcUrls u = urls(ctx);
+        OgcCollection c = collectionOf(ctx);
+        respond(ctx, OgcUrls.SCHEMA, OgcDocuments.schema(u, c), () -> OgcHtml.schema(u, c));
+    }
+
+    private OgcCollection collectionOf(Context ctx) {
+        return catalog.get(ctx.pathParam("collectionId"));
+    }
+
+    private OgcUrls urls(Context ctx) {
+        return new OgcUrls(BaseUrl.of(ctx, publicUrl));
+    }
+
+    private interface HtmlView {
+        String render();
+    }
+
+    /** JSON goes out as UTF-8 bytes: Jetty would encode a String for application/geo+json as ISO-8859-1. */
+    private static void respond(Context ctx, String jsonType, JsonNode doc, HtmlView html) throws JsonProcessingException {
+        if (OgcFormat.of(ctx) == OgcFormat.HTML) {
+            ctx.contentType(OgcUrls.HTML + "; charset=utf-8").result(html.render());
+        } else {
+            ctx.contentType(jsonType).result(JSON.writeValueAsBytes(doc));
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package org.partymap.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.partymap.db.Database;
+import org.partymap.http.Problem;
+import org.partymap.testing.Fixtures;
+import org.partymap.testing.TestAccounts;
+import org.partymap.testing.TestDatabase;
+import org.partymap.testing.TestServer;
+import org.partymap.testing.TestServer.Session;
+
+/**
+ * Every route of the app, called by every kind of caller, against the status each must get.
+ * The routes come from Javalin's own router, so a route added without a line here fails
+ * {@link #everyRouteOfTheAppHasALineInTheMatrix}.
+ *
+ * <p>To add a line: the route as the route table declares it, a request that targets something
+ * in scope (placeholders below), and six statuses in the order of {@link Caller}. "In scope"
+ * means the resident, grid or subdistrict the request names is in the caller's scope; "out of
+ * scope" callers have the same role but a scope elsewhere. Requests that change something are
+ * sent same-origin; write them so that a second success would not fail (only the admin's call
+ * usually succeeds).
+ *
+ * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {subdistrict} the sample's
+ * subdistrict, {user} a spare account for admin operations.
+ */
+class AccessMatrixIT {
+
+    /** The kinds of caller, in the order of a line's statuses. */
+    enum Caller { PUBLIC, WORKER_IN_SCOPE, WORKER_OUT_OF_SCOPE, PLANNER_IN_SCOPE, PLANNER_OUT_OF_SCOPE, ADMIN }
+
+    record Line(String route, String method, String path, String body, boolean endsSession, int[] statuses) {
+    }
+
+    private static Line line(String route, String path, int... statuses) {
+        return new Line(route, route.split(" ")[0], path, null, false, statuses);
+    }
+
+    private static Line line(String route, String path, String jsonBody, int... statuses) {
+        return new Line(route, route.split(" ")[0], path, jsonBody, false, statuses);
+    }
+
+    /** A line whose call ends the caller's session (login, logout): the caller logs in again after it. */
+    private static Line sessionLine(String route, String path, String jsonBody, int... statuses) {
+        return new Line(route, route.split(" ")[0], path, jsonBody, true, statuses);
+    }
+
+    private static final String WEAK_PASSWORD = "{\"current_password\": \"" + TestAccounts.PASSWORD + "\", \"new_password\": \"short\"}";
+    private static final String STATION_CSV = "name,kind,lon,lat\n矩阵测试活动室,activity_room,120.1455,33.3855\n";
+
+    //                                                                                              public worker-in worker-out planner-in planner-out admin
+    static final List<Line> MATRIX = List.of(
+            line("GET /api/health", "/api/health",                                                      200, 200, 200, 200, 200, 200),
+            line("GET /api/subdistricts", "/api/subdistricts",                                          200, 200, 200, 200, 200, 200),
+            line("GET /api/communities", "/api/communities",                                            200, 200, 200, 200, 200, 200),
+            line("GET /api/grids", "/api/grids",                                                        200, 200, 200, 200, 200, 200),
+            line("GET /api/grids/{id}", "/api/grids/{grid}",                                            200, 200, 200, 200, 200, 200),
+            line("GET /api/locate", "/api/locate?lon=120.145&lat=33.385",                               200, 200, 200, 200, 200, 200),
+            line("GET /api/stations", "/api/stations",                                                  200, 200, 200, 200, 200, 200),
+            line("GET /api/streets", "/api/streets",                                                    200, 200, 200, 200, 200, 200),
+            line("GET /api/nearest", "/api/nearest?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),
+            line("GET /api/config", "/api/config",                                                      200, 200, 200, 200, 200, 200),
+            line("GET /api/basemap", "/api/basemap?bbox=120.14,33.38,120.15,33.39&z=15",               200, 200, 200, 200, 200, 200),
+            line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
+
+            line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
+            line("GET /ogc/conformance", "/ogc/conformance",                                            200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections", "/ogc/collections",                                            200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}", "/ogc/collections/grids",                       200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/items", "/ogc/collections/grids/items",           200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/items/{featureId}", "/ogc/collections/grids/items/{grid}",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/queryables", "/ogc/collections/grids/queryables", 200, 200, 200, 200, 200, 200),
+            line("GET /ogc/collections/{collectionId}/schema", "/ogc/collections/grids/schema",         200, 200, 200, 200, 200, 200),
+
+            sessionLine("POST /api/login", "/api/login", "{\"username\": \"spare\", \"password\": \"" + TestAccounts.PASSWORD + "\"}",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            sessionLine("POST /api/logout", "/api/logout", null,                                        204, 204, 204, 204, 204, 204),
+            line("GET /api/me", "/api/me",                                                              401, 200, 200, 200, 200, 200),
+            // a weak new password: 400 shows the handler ran (access passed) without changing anything
+            line("POST /api/me/password", "/api/me/password", WEAK_PASSWORD,                            401, 400, 400, 400, 400, 400),
+
+            line("GET /api/residents", "/api/residents?grid={grid}",                                    401, 200, 403, 403, 403, 200),
+            line("GET /api/residents/{id}", "/api/residents/{resident}",                                401, 200, 404, 403, 403, 200),
+            line("GET /api/subdistricts/{id}/workload", "/api/subdistricts/{subdistrict}/workload",     401, 403, 403, 200, 403, 200),
+
+            line("GET /api/admin/users", "/api/admin/users",                                            401, 403, 403, 403, 403, 200),
+            line("POST /api/admin/users", "/api/admin/users", "{\"username\": \"made-by-matrix\", \"role\": \"admin\"}",
+                                                                                                        401, 403, 403, 403, 403, 201),
+            line("PATCH /api/admin/users/{id}", "/api/admin/users/{user}", "{\"display_name\": \"备用\"}",
+                                                                                                        401, 403, 403, 403, 403, 200),
+            line("POST /api/admin/users/{id}/password", "/api/admin/users/{user}/password", null,       401, 403, 403, 403, 403, 200),
+            line("GET /api/admin/audit", "/api/admin/audit",                                            401, 403, 403, 403, 403, 200),
+            line("GET /api/admin/audit/export", "/api/admin/audit/export",                              401, 403, 403, 403, 403, 200),
+            new Line("POST /api/admin/import", "POST", "/api/admin/import?layer=stations&format=csv", STATION_CSV, false,
+                    new int[] {401, 403, 403, 403, 403, 200}));
+
+    private static Database db;
+    private static TestServer server;
+    private static final Map<Caller, String> NAMES = new EnumMap<>(Map.of(
+            Caller.WORKER_IN_SCOPE, "worker-in", Caller.WORKER_OUT_OF_SCOPE, "worker-out",
+            Caller.PLANNER_IN_SCOPE, "planner-in", Caller.PLANNER_OUT_OF_SCOPE, "planner-out", Caller.ADMIN, "admin"));
+    private static final Map<String, String> PLACEHOLDERS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        db = TestDatabase.fresh();
+        Fixtures.loadSample(db);
+        Fixtures.loadOtherSubdistrict(db);
+        Fixtures.seedResidents(db);
+        TestAccounts.create(db, "worker-in", Role.GRID_WORKER, Fixtures.GRID_1);
+        TestAccounts.create(db, "worker-out", Role.GRID_WORKER, Fixtures.GRID_3);
+        TestAccounts.create(db, "planner-in", Role.PLANNER, Fixtures.SUBDISTRICT);
+        TestAccounts.create(db, "planner-out", Role.PLANNER, Fixtures.OTHER_SUBDISTRICT);
+        TestAccounts.create(db, "admin", Role.ADMIN);
+        int spare = TestAccounts.create(db, "spare", Role.GRID_WORKER, Fixtures.OTHER_GRID);
+        PLACEHOLDERS.put("{resident}", Long.toString(Fixtures.residentId(db, Fixtures.RESIDENTS.get(0).name())));
+        PLACEHOLDERS.put("{grid}", Integer.toString(Fixtures.id(db, "grid", Fixtures.GRID_1)));
+        PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
+        PLACEHOLDERS.put("{user}", Integer.toString(spare));
+        server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+    }
+
+    @Test
+    void everyRouteOfTheAppHasALineInTheMatrix() {
+        Set<String> routes = server.endpoints().stream().map(TestServer.Route::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> lines = MATRIX.stream().map(Line::route).collect(Collectors.toCollection(LinkedHashSet::new));
+        assertEquals(MATRIX.size(), lines.size(), "a route has two lines in the matrix");
+        var missing = new TreeSet<>(routes);
+        missing.removeAll(lines);
+        var stale = new TreeSet<>(lines);
+        stale.removeAll(routes);
+        var problems = new ArrayList<String>();
+        missing.forEach(r -> problems.add("route " + r + " has no line in AccessMatrixIT.MATRIX: add one with the status each kind of caller gets"));
+        stale.forEach(r -> problems.add("AccessMatrixIT.MATRIX has a line for " + r + ", which the app does not register"));
+        if (!problems.isEmpty()) {
+            fail(String.join("\n", problems));
+        }
+    }
+
+    @Test
+    void everyCallerGetsTheStatusTheMatrixSaysOnEveryRoute() {
+        Map<Caller, Session> sessions = new EnumMap<>(Caller.class);
+        NAMES.forEach((caller, name) -> sessions.put(caller, server.login(name)));
+        var wrong = new ArrayList<String>();
+        for (Line line : MATRIX) {
+            assertEquals(Caller.values().length, line.statuses().length, line.route() + ": one status per caller");
+            String path = fill(line.path());
+            for (Caller caller : Caller.values()) {
+                var call = server.call(line.method(), path).as(sessions.get(caller)).header("Origin", "http://127.0.0.1:" + server.port());
+                if (line.body() != null) {
+                    if (line.path().startsWith("/api/admin/import")) {
+                        call.body(line.body().getBytes(StandardCharsets.UTF_8), "text/csv");
+                    } else {
+                        call.json(line.body());
+                    }
+                }
+                HttpResponse<String> r = call.send();
+                int expected = line.statuses()[caller.ordinal()];
+                if (r.statusCode() != expected) {
+                    wrong.add(line.route() + " as " + caller + ": expected " + expected + ", got " + r.statusCode() + " " + abbreviate(r.body()));
+                }
+                if (r.statusCode() >= 400) {
+                    assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(Problem.MEDIA_TYPE), line.route() + " " + r.statusCode());
+                }
+                if (line.endsSession() && caller != Caller.PUBLIC) {
+                    sessions.put(caller, server.login(NAMES.get(caller)));
+                }
+            }
+        }
+        if (!wrong.isEmpty()) {
+            fail(wrong.size() + " calls got the wrong status:\n" + String.join("\n", wrong));
+        }
+    }
+
+    private static String fill(String path) {
+        String out = path;
+        for (var e : PLACEHOLDERS.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+    }
+}

@@ -1,0 +1,52 @@
+package org.partymap.ogc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.partymap.testing.CliProcess;
+import org.partymap.testing.TestDatabase;
+
+/** {@code partymap bench ogc} runs end to end (on a few features: the figures are not checked here). */
+class OgcBenchIT {
+
+    private static Path home;
+
+    @BeforeAll
+    static void newHome() {
+        home = TestDatabase.newHome("partymap-bench-it");
+    }
+
+    @AfterAll
+    static void removeHome() {
+        TestDatabase.deleteTree(home);
+    }
+
+    @Test
+    void theBenchmarkReadsEveryFeatureAndPrintsThroughputAndHeap() {
+        var r = CliProcess.run(home, Map.of(), "bench", "ogc", "--features", "2500", "--limit", "1000");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("2500 synthetic grids"), r.stdout());
+        assertTrue(r.stdout().contains("limit  1000:    3 pages, 2500 features"), r.stdout());
+        assertTrue(r.stdout().contains("features/s") && r.stdout().contains("live after a GC"), r.stdout());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bench|bench needs the name of a benchmark: map, ogc",
+        "bench nope|unknown benchmark 'nope'",
+        "bench ogc --features 0|--features must be a whole number from 1",
+        "bench ogc --limit|--limit needs a number",
+        "bench ogc --fast|unknown option --fast"})
+    void aWrongCommandLineIsAUsageError(String args, String message) {
+        var r = CliProcess.run(home, Map.of(), args.split(" "));
+        assertEquals(2, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stderr().contains(message), r.stderr());
+    }
+}
