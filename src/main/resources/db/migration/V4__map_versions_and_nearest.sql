@@ -22,20 +22,17 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER subdistrict_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON subdistrict
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER community_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON community
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER grid_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON grid
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER street_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON street
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER estate_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON estate
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER building_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON building
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
-CREATE TRIGGER station_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON station
-    FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version();
+-- one trigger per counted layer, named <layer>_layer_version
+DO $$
+DECLARE
+    counted text;
+BEGIN
+    FOR counted IN SELECT layer FROM layer_version LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION bump_layer_version()', counted || '_layer_version', counted);
+    END LOOP;
+END
+$$;
 
 -- Nearest stations in metres: KNN over geography (ORDER BY geom::geography <-> point::geography)
 -- is answered from this index. KNN over the plain geometry index would order by degrees, which

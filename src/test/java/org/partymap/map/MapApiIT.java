@@ -46,12 +46,6 @@ class MapApiIT {
         db.close();
     }
 
-    private static JsonNode ok(String path) {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return TestServer.json(r);
-    }
-
     private static List<String> layers(JsonNode fc, String layer) {
         var out = new ArrayList<String>();
         for (JsonNode f : fc.get("features")) {
@@ -64,7 +58,7 @@ class MapApiIT {
 
     @Test
     void theConfigTellsThePageWhereTheDistrictIsAndWhatItCanFilterBy() {
-        JsonNode c = ok("/api/config");
+        JsonNode c = server.ok("/api/config");
         assertTrue(c.get("tiles").isNull(), "no tile service: the page draws its own basemap");
         assertEquals(120.138, c.at("/extent/0").asDouble(), 1e-9);
         assertEquals(33.402, c.at("/extent/3").asDouble(), 1e-9);
@@ -89,7 +83,7 @@ class MapApiIT {
 
     @Test
     void zoomedOutTheBasemapHasOutlinesAndAxesOnly() {
-        JsonNode fc = ok("/api/basemap?bbox=120.0,33.3,120.3,33.5&z=11");
+        JsonNode fc = server.ok("/api/basemap?bbox=120.0,33.3,120.3,33.5&z=11");
         assertEquals(List.of("先锋街道"), layers(fc, "subdistrict"));
         assertTrue(layers(fc, "community").isEmpty());
         assertEquals(List.of("人民路", "开放大道", "解放路"), layers(fc, "street").stream().sorted().toList());
@@ -100,14 +94,14 @@ class MapApiIT {
 
     @Test
     void closerUpComeCommunitiesEveryStreetOncePerNameEstatesAndBuildings() {
-        JsonNode z14 = ok("/api/basemap?" + BOX + "&z=14");
+        JsonNode z14 = server.ok("/api/basemap?" + BOX + "&z=14");
         assertEquals(2, layers(z14, "community").size());
         assertEquals(8, layers(z14, "street").size(), "the eight streets, each one feature");
         assertTrue(layers(z14, "estate").isEmpty());
-        JsonNode z15 = ok("/api/basemap?bbox=120.14,33.38,120.155,33.395&z=15");
+        JsonNode z15 = server.ok("/api/basemap?bbox=120.14,33.38,120.155,33.395&z=15");
         assertEquals(List.of("万方花园"), layers(z15, "estate"));
         assertTrue(layers(z15, "building").isEmpty());
-        JsonNode z16 = ok("/api/basemap?bbox=120.14,33.38,120.155,33.395&z=16");
+        JsonNode z16 = server.ok("/api/basemap?bbox=120.14,33.38,120.155,33.395&z=16");
         assertEquals(List.of("1幢", "2幢"), layers(z16, "building").stream().sorted().toList());
         for (JsonNode f : z16.get("features")) {
             String type = f.at("/geometry/type").asText();
@@ -121,11 +115,11 @@ class MapApiIT {
 
     @Test
     void outlinesAreClippedToTheBox() {
-        JsonNode fc = ok("/api/basemap?bbox=120.141,33.381,120.143,33.383&z=18");
+        JsonNode fc = server.ok("/api/basemap?bbox=120.141,33.381,120.143,33.383&z=18");
         for (JsonNode f : fc.get("features")) {
             assertFalse(f.at("/properties/layer").asText().equals("subdistrict"), "the box is inside the subdistrict, away from its edge");
         }
-        JsonNode edge = ok("/api/basemap?bbox=120.139,33.381,120.141,33.383&z=18");
+        JsonNode edge = server.ok("/api/basemap?bbox=120.139,33.381,120.141,33.383&z=18");
         for (JsonNode f : edge.get("features")) {
             if (f.at("/properties/layer").asText().equals("subdistrict")) {
                 for (JsonNode c : f.at("/geometry/coordinates")) {
@@ -138,7 +132,7 @@ class MapApiIT {
 
     @Test
     void anAnswerCarriesTheLayersVersionsAsItsTagAndIsCachedWhenTheUrlNamesThem() {
-        String version = ok("/api/config").get("basemap_version").asText();
+        String version = server.ok("/api/config").get("basemap_version").asText();
         HttpResponse<String> plain = server.get("/api/basemap?" + BOX + "&z=14");
         String etag = plain.headers().firstValue("ETag").orElseThrow();
         assertEquals("no-cache", plain.headers().firstValue("Cache-Control").orElseThrow());

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.partymap.db.Database;
-import org.partymap.http.Problem;
 import org.partymap.testing.Fixtures;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -39,22 +37,10 @@ class NearestIT {
         db.close();
     }
 
-    private static JsonNode ok(String path) {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return TestServer.json(r);
-    }
-
-    private static JsonNode problem(String path, int status) {
-        HttpResponse<String> r = server.get(path);
-        assertEquals(status, r.statusCode(), path + ": " + r.body());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(Problem.MEDIA_TYPE));
-        return TestServer.json(r);
-    }
 
     @Test
     void theNearestPostsComeByWalkingDistanceWithTheirRoutes() {
-        JsonNode a = ok("/api/nearest?" + HERE);
+        JsonNode a = server.ok("/api/nearest?" + HERE);
         assertEquals("walk", a.get("mode").asText());
         assertTrue(a.at("/routing/available").asBoolean());
         assertTrue(a.at("/routing/exact").asBoolean());
@@ -83,7 +69,7 @@ class NearestIT {
 
     @Test
     void theStraightLineModeIsTheKnnAnswerWithoutWalks() {
-        JsonNode a = ok("/api/nearest?" + HERE + "&mode=straight&limit=2");
+        JsonNode a = server.ok("/api/nearest?" + HERE + "&mode=straight&limit=2");
         assertEquals("straight", a.get("mode").asText());
         assertEquals(2, a.get("stations").size());
         assertEquals("万方花园网格驿站", a.at("/stations/0/name").asText());
@@ -95,7 +81,7 @@ class NearestIT {
     @Test
     void aPlaceFarFromEveryStreetGetsStraightLinesMarkedAsSuch() {
         // 1.4 km east of 毓龙路, the easternmost street
-        JsonNode a = ok("/api/nearest?lon=120.175&lat=33.39");
+        JsonNode a = server.ok("/api/nearest?lon=120.175&lat=33.39");
         assertFalse(a.at("/routing/available").asBoolean());
         assertEquals("far_from_streets", a.at("/routing/reason").asText());
         assertEquals(4, a.get("stations").size());
@@ -110,7 +96,7 @@ class NearestIT {
 
     @Test
     void aPlaceFarOutsideTheDistrictStillGetsItsNearestPostsByStraightLine() {
-        JsonNode a = ok("/api/nearest?lon=116.397&lat=39.909&limit=1");
+        JsonNode a = server.ok("/api/nearest?lon=116.397&lat=39.909&limit=1");
         assertFalse(a.at("/routing/available").asBoolean());
         assertEquals(1, a.get("stations").size());
         assertEquals(796, a.at("/stations/0/distance_m").asLong() / 1000, "Beijing is 796 km away");
@@ -119,37 +105,37 @@ class NearestIT {
 
     @Test
     void limitBoundsAreKept() {
-        assertEquals(1, ok("/api/nearest?" + HERE + "&limit=1").get("stations").size());
-        assertEquals(4, ok("/api/nearest?" + HERE + "&limit=20").get("stations").size());
-        assertEquals(4, ok("/api/nearest?" + HERE + "&limit=20&mode=straight").get("stations").size());
+        assertEquals(1, server.ok("/api/nearest?" + HERE + "&limit=1").get("stations").size());
+        assertEquals(4, server.ok("/api/nearest?" + HERE + "&limit=20").get("stations").size());
+        assertEquals(4, server.ok("/api/nearest?" + HERE + "&limit=20&mode=straight").get("stations").size());
     }
 
     @Test
     void kindsNarrowTheAnswer() {
-        JsonNode one = ok("/api/nearest?" + HERE + "&kind=grid_station");
+        JsonNode one = server.ok("/api/nearest?" + HERE + "&kind=grid_station");
         assertEquals(1, one.get("stations").size());
         assertEquals("grid_station", one.at("/stations/0/kind").asText());
-        JsonNode two = ok("/api/nearest?" + HERE + "&kind=service_centre,activity_room");
+        JsonNode two = server.ok("/api/nearest?" + HERE + "&kind=service_centre,activity_room");
         assertEquals(3, two.get("stations").size());
         for (JsonNode s : two.get("stations")) {
             assertFalse(s.get("kind").asText().equals("grid_station"));
         }
-        assertEquals(0, ok("/api/nearest?" + HERE + "&kind=reading_room").get("stations").size());
+        assertEquals(0, server.ok("/api/nearest?" + HERE + "&kind=reading_room").get("stations").size());
     }
 
     @Test
     void aServiceNarrowsTheAnswerToThePostsOfferingIt() {
-        JsonNode a = ok("/api/nearest?" + HERE + "&service=" + enc("图书室"));
+        JsonNode a = server.ok("/api/nearest?" + HERE + "&service=" + enc("图书室"));
         assertEquals(2, a.get("stations").size());
         for (JsonNode s : a.get("stations")) {
             assertTrue(s.get("services").toString().contains("图书室"));
         }
-        assertEquals(1, ok("/api/nearest?" + HERE + "&mode=straight&service=" + enc("放学来吧")).get("stations").size());
+        assertEquals(1, server.ok("/api/nearest?" + HERE + "&mode=straight&service=" + enc("放学来吧")).get("stations").size());
     }
 
     @Test
     void thePostOfMyGridIsIncludedWithItsWalkWhenAskedFor() {
-        JsonNode a = ok("/api/nearest?" + HERE + "&limit=1&kind=activity_room&include=2");
+        JsonNode a = server.ok("/api/nearest?" + HERE + "&limit=1&kind=activity_room&include=2");
         assertEquals("activity_room", a.at("/stations/0/kind").asText());
         assertEquals(2, a.at("/included/0/id").asInt());
         assertEquals("健康路社区党群服务中心", a.at("/included/0/name").asText());
@@ -158,15 +144,15 @@ class NearestIT {
 
     @Test
     void anAddressNeedsGeocodingWhichIsNotThereYet() {
-        JsonNode p = problem("/api/nearest?address=" + enc("人民路12号"), 400);
+        JsonNode p = server.problem("/api/nearest?address=" + enc("人民路12号"), 400);
         assertEquals("/problems/geocoding-unavailable", p.get("type").asText());
         assertEquals("address", p.get("parameter").asText());
-        assertEquals("address", problem("/api/nearest?address=x&" + HERE, 400).get("parameter").asText());
+        assertEquals("address", server.problem("/api/nearest?address=x&" + HERE, 400).get("parameter").asText());
     }
 
     @Test
     void anUnknownServiceIsABadRequestThatListsTheKnownOnes() {
-        JsonNode p = problem("/api/nearest?" + HERE + "&service=" + enc("理发"), 400);
+        JsonNode p = server.problem("/api/nearest?" + HERE + "&service=" + enc("理发"), 400);
         assertEquals("service", p.get("parameter").asText());
         assertTrue(p.get("known").toString().contains("图书室"), p.toString());
         assertTrue(p.get("detail").asText().contains("理发"), "Chinese survives in problem details: " + p);
@@ -194,7 +180,7 @@ class NearestIT {
         HERE + "&include=abc", HERE + "&include=0", HERE + "&include=1,2", HERE + "&include=%EF%BC%91",
         HERE + "&service=%27%3B%20DROP%20TABLE%20station%3B--"})
     void badParametersGetA400NamingThem(String query) {
-        JsonNode p = problem("/api/nearest?" + query, 400);
+        JsonNode p = server.problem("/api/nearest?" + query, 400);
         assertTrue(p.has("parameter"), p.toString());
         assertFalse(p.get("detail").asText().isBlank());
     }
