@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.partymap.auth.AccessControl;
 import org.partymap.auth.Accounts;
 import org.partymap.auth.AdminUserController;
@@ -107,6 +108,9 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            var threads = new QueuedThreadPool(config.httpThreads(), Math.min(4, config.httpThreads()));
+            threads.setName("partymap-http");
+            cfg.jetty.threadPool = threads;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors(headers)));

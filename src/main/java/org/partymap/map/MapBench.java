@@ -129,15 +129,16 @@ public final class MapBench {
             int port = app.port();
             out.printf(Locale.ROOT, "partymap bench map — on %s%n", where);
             out.printf(Locale.ROOT, "data: %s; walking graph %,d nodes, %,d edges%n", counts, graph.nodeCount(), graph.edgeCount());
-            out.printf(Locale.ROOT, "machine: %d cores; connection pool %d; %d s measured after %d s warm-up per line%n%n",
-                    Runtime.getRuntime().availableProcessors(), config.dbPoolSize(), o.measure().toSeconds(), o.warmup().toSeconds());
+            out.printf(Locale.ROOT, "machine: %d cores; %d HTTP threads, %d database connections; %d s measured after %d s warm-up per line%n%n",
+                    Runtime.getRuntime().availableProcessors(), config.httpThreads(), config.dbPoolSize(), o.measure().toSeconds(),
+                    o.warmup().toSeconds());
             var runner = new LoadRunner(o.warmup(), o.measure());
             var grids = new GridRepository(ds);
             var nearest = new NearestRepository(ds);
             // fill the pool, warm every connection's backend (PostGIS loaded, statements prepared) and let the
-            // JIT compile the hot paths: on a busy 2-core machine that takes some twenty seconds of load
+            // JIT compile the hot paths: on a busy 2-core machine that takes some twenty seconds of HTTP load
             int most = o.clients().stream().max(Integer::compare).orElse(16);
-            var warm = new LoadRunner(Duration.ZERO, o.warmup().multipliedBy(2));
+            var warm = new LoadRunner(Duration.ZERO, o.warmup().multipliedBy(3));
             for (String kind : List.of("locate?", "nearest?mode=straight&", "nearest?")) {
                 warm.run(most, id -> http(port, i -> "/api/" + kind + at(points, i)));
                 warm.run(most, id -> i -> grids.locate(points.get(i % points.size())[0], points.get(i % points.size())[1]).isPresent()
