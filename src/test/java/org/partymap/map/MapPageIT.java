@@ -92,6 +92,20 @@ class MapPageIT {
     }
 
     @Test
+    void thePageKeepsToTheContentSecurityPolicy() {
+        browser.cspViolations();
+        open(browser, PLACE + "&z=16");
+        tapTheMiddleOfTheMap(browser);
+        browser.click(".pm-nearest-list .pm-station-item .pm-route-button");
+        browser.until("the route is drawn", () -> browser.count("path.pm-route") == 1);
+        browser.click("#layers-button");
+        browser.click("#lang-switch");
+        assertEquals(List.of(), browser.cspViolations(), "no inline script or style, nothing from elsewhere");
+        String csp = server.get("/").headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && csp.contains("style-src 'self'"), csp);
+    }
+
+    @Test
     void aLinkWithARouteOpensWithTheRouteDrawn() {
         open(browser, "lon=120.147&lat=33.385&z=16&route=3");
         browser.until("the route is drawn", () -> browser.count("path.pm-route") == 1);

@@ -153,6 +153,12 @@ public final class Browser implements AutoCloseable {
         return URI.create(driver.getCurrentUrl()).getRawQuery();
     }
 
+    /** The console's complaints about the Content-Security-Policy since the last call (read once). */
+    public List<String> cspViolations() {
+        return driver.manage().logs().get("browser").getAll().stream().map(e -> e.getMessage())
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
     /** What the page wrote to its console, for failure messages. */
     public String console() {
         try {
