@@ -2,7 +2,10 @@ package org.partymap;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import org.partymap.db.Database;
+import org.partymap.geocode.GazetteerCache;
+import org.partymap.geocode.GeocodeController;
 import org.partymap.grid.GridController;
 import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
@@ -28,6 +31,7 @@ public final class App {
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
+        var geocode = new GeocodeController(new GazetteerCache(ds, Duration.ofSeconds(1)));
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -51,6 +55,8 @@ public final class App {
             r.get("/api/locate", grids::locate);
             r.get("/api/stations", stations::list);
             r.get("/api/streets", streets::list);
+            r.get("/api/geocode", geocode::geocode);
+            r.get("/api/reverse", geocode::reverse);
         });
     }
 }

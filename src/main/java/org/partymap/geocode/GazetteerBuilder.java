@@ -260,7 +260,7 @@ public final class GazetteerBuilder {
                 List<Places.Estate> named = estatesByName.getOrDefault(p.estate(), List.of());
                 estateId = named.size() == 1 ? named.get(0).id() : 0;
             }
-            String building = p.building() != null ? p.building() : blankToNull(raw.building());
+            String building = p.building() != null ? p.building() : buildingNumber(raw.building(), null);
             String unit = p.unit() != null ? p.unit() : number(raw.unit());
             var a = new Places.Address(raw.id(), raw.fullAddress(), road, number, estateId, building, unit, raw.lon(), raw.lat(),
                     stored(refs, raw.gridId(), raw.lon(), raw.lat()));
