@@ -13,6 +13,7 @@ import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
+import org.partymap.geocode.GeocodeCommand;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
 import org.partymap.layer.LayerImporter;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line behind {@code ./partymap}: serve, demo, import. Errors an operator can fix are
+ * The command line behind {@code ./partymap}: serve, demo, import, geocode. Errors an operator can fix are
  * printed as one line and exit 1; a wrong command line prints usage and exits 2.
  */
 public final class Main {
@@ -34,6 +35,8 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
+              geocode IN.csv [--column address] > OUT.csv
+                                         add lon, lat, level, score and grid to a CSV of addresses
               help                       this text
             """.formatted(Layer.names());
 
@@ -66,6 +69,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "geocode" -> geocode(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -159,6 +163,16 @@ public final class Main {
             throw new StartupException(msg.toString());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    private static int geocode(List<String> args, PrintStream out) {
+        try {
+            return GeocodeCommand.run(args, out, System.err);
+        } catch (GeocodeCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while geocoding: " + e.getMessage());
         }
     }
 
