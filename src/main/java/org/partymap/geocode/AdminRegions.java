@@ -37,8 +37,8 @@ public final class AdminRegions {
     public record Stripped(List<Region> regions, String rest) {
     }
 
-    /** Characters that, right after a short name such as 盐城, show that it begins a street or estate name. */
-    private static final String NAME_CONTINUES = "路街道巷弄大花小新家公广苑城府园村社里湾庭居中东西南北市场门区县";
+    /** Characters that, right after a short name such as 南京, show that it begins a road's name: 南京路, 南京东路. */
+    private static final String NAME_CONTINUES = "路街道巷弄大中东西南北市门区县";
     private static final Set<String> NOT_DISTRICTS = Set.of(
             "社区", "小区", "园区", "校区", "街区", "景区", "片区", "城区", "厂区", "矿区", "营区", "院区", "镇区", "库区");
     private static final String NOT_IN_NAMES = "路街巷弄号幢单元室楼层道村社";

@@ -31,6 +31,9 @@ public final class Gazetteer {
     final Map<String, List<Places.Address>> byEstateBuilding;
     final Map<String, Places.Building> buildings;
     final Map<Integer, Places.Area> communityById;
+    final Map<Integer, Places.Area> subdistrictById;
+    final Map<Integer, Places.Estate> estateById;
+    final List<Places.Address> addresses;
     final AreaLocator<Places.Grid> grids;
     final AreaLocator<Places.Area> communityAreas;
     final AreaLocator<Places.Area> subdistrictAreas;
@@ -58,6 +61,9 @@ public final class Gazetteer {
         byEstateBuilding = b.byEstateBuilding;
         buildings = b.buildingByKey;
         communityById = b.communityById;
+        subdistrictById = b.subdistrictById;
+        estateById = b.estateById;
+        addresses = List.copyOf(b.addresses);
         grids = b.gridLocator;
         communityAreas = b.communityLocator;
         subdistrictAreas = b.subdistrictLocator;
@@ -77,6 +83,11 @@ public final class Gazetteer {
     /** How many standard addresses it holds. */
     public int addressCount() {
         return addressCount;
+    }
+
+    /** Every standard address, in id order. */
+    public List<Places.Address> addresses() {
+        return addresses;
     }
 
     /** The grid covering a point, or null. */

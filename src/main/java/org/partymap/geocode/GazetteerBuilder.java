@@ -58,6 +58,7 @@ public final class GazetteerBuilder {
     final Map<String, List<Places.Address>> byEstateBuilding = new HashMap<>();
     final Map<String, Places.Building> buildingByKey = new HashMap<>();
     final Map<Integer, Places.Area> communityById = new HashMap<>();
+    final Map<Integer, Places.Area> subdistrictById = new HashMap<>();
     final List<Places.Address> addresses = new ArrayList<>();
     final STRtree addressTree = new STRtree();
     AreaLocator<Places.Grid> gridLocator;
@@ -167,6 +168,7 @@ public final class GazetteerBuilder {
         for (Places.Area a : rawSubdistricts) {
             Places.Area s = new Places.Area(a.id(), a.code(), a.name(), 0, a.lon(), a.lat(), a.geometry(), gridAt(a.lon(), a.lat()));
             subs.add(s);
+            subdistrictById.put(s.id(), s);
             subdistrictIndex.add(normalizer.text(s.name()), s);
             subdistrictIndex.add(NameKind.core(normalizer.text(s.name())), s);
         }
@@ -185,7 +187,7 @@ public final class GazetteerBuilder {
         communityLocator = new AreaLocator<>(comms, Places.Area::geometry, Places.Area::id);
     }
 
-    private final Map<Integer, Places.Estate> estateById = new HashMap<>();
+    final Map<Integer, Places.Estate> estateById = new HashMap<>();
 
     private void estates() {
         for (Places.Estate raw : rawEstates) {

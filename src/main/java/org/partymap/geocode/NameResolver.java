@@ -8,8 +8,9 @@ import java.util.function.Function;
 /**
  * Finds the places a name in an address stands for, from surest to least sure: the exact
  * normalised name (or another name of the place), the name's core without its generic ending
- * ("万方" for 万方花园, "人民" for 人民路), the name without an estate phase ("万方花园2期"), and
- * last the most alike names. Each hit carries a factor (0–1) that the score is multiplied by:
+ * ("万方" for 万方花园, "人民" for 人民路), the name without an estate phase ("万方花园2期"), the
+ * name without an extra generic ending ("幸福花园小区"), a name with the same core but another
+ * ending ("万方小区" for 万方花园: maybe another place), and last the most alike names. Each hit carries a factor (0–1) that the score is multiplied by:
  * 1 for an exact name, less for a fuzzy one, and less again when a second, different place is
  * nearly as alike (a typo that could point to either).
  */
@@ -49,12 +50,13 @@ final class NameResolver {
         }
         String core = coreOf.apply(name);
         if (!core.equals(name)) {
-            List<T> sameCore = cores.getOrDefault(core, List.of());
-            if (sameCore.isEmpty()) {
-                sameCore = index.exact(core);
+            List<T> withoutEnding = index.exact(core);
+            if (!withoutEnding.isEmpty()) {
+                return all(withoutEnding, CORE, true); // 幸福花园小区 for 幸福花园
             }
+            List<T> sameCore = cores.getOrDefault(core, List.of());
             if (!sameCore.isEmpty()) {
-                return all(sameCore, OTHER_SUFFIX, false);
+                return all(sameCore, OTHER_SUFFIX, false); // 万方小区 for 万方花园
             }
         }
         return fuzzy(name, index);

@@ -2,8 +2,9 @@ package org.partymap.geocode;
 
 /**
  * How alike two names are, 0–1: one minus the optimal-string-alignment edit distance (a swap of
- * two neighbours counts once) over the longer length. A difference in a direction character
- * (东西南北中) costs more: 建军东路 and 建军西路 are two roads, not a typo.
+ * two neighbours counts once) over the longer length. Names that differ only in a direction
+ * character (东西南北中) are taken as less alike: 建军东路 and 建军西路, or 人民路 and 人民东路, are two
+ * roads, not a typo.
  */
 final class NameSimilarity {
 
@@ -21,12 +22,8 @@ final class NameSimilarity {
             return 1;
         }
         double sim = 1 - (double) distance(a, b) / longer;
-        for (int i = 0; i < DIRECTIONS.length(); i++) {
-            char d = DIRECTIONS.charAt(i);
-            if (count(a, d) != count(b, d)) {
-                sim *= 0.7;
-                break;
-            }
+        if (withoutDirections(a).equals(withoutDirections(b))) {
+            sim *= 0.7;
         }
         return Math.max(0, sim);
     }
@@ -59,13 +56,13 @@ final class NameSimilarity {
         return prev[m];
     }
 
-    private static int count(String s, char ch) {
-        int c = 0;
+    private static String withoutDirections(String s) {
+        var out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) == ch) {
-                c++;
+            if (DIRECTIONS.indexOf(s.charAt(i)) < 0) {
+                out.append(s.charAt(i));
             }
         }
-        return c;
+        return out.toString();
     }
 }

@@ -45,6 +45,8 @@ class MatcherTest {
             万方花园3栋2单元501                 | address      | 万方花园3幢2单元   | true
             万方小区3幢2单元                    | address      | 万方花园3幢2单元   | true
             万方3幢2单元                        | address      | 万方花园3幢2单元   | true
+            万方花园小区3幢2单元                | address      | 万方花园3幢2单元   | true
+            万方家园3幢2单元                    | address      | 万方花园3幢2单元   | false
             万芳花园3幢2单元                    | address      | 万方花园3幢2单元   | true
             万方花园3幢                         | building     | 万方花园3幢        | true
             万方花园3幢9单元                    | building     | 万方花园3幢        | true
