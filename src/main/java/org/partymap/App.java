@@ -31,7 +31,8 @@ public final class App {
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
-        var geocode = new GeocodeController(new GazetteerCache(ds, Duration.ofSeconds(1)));
+        var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
+        var geocode = new GeocodeController(gazetteer);
 
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -45,6 +46,8 @@ public final class App {
             });
             cfg.staticFiles.enableWebjars();
             ErrorMapper.install(cfg);
+            cfg.events.serverStarted(gazetteer::warmUp);
+            cfg.events.serverStopped(gazetteer::close);
 
             var r = cfg.routes;
             r.get("/api/health", health::health);

@@ -3,6 +3,7 @@ package org.partymap.geocode;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * moved and swaps the new snapshot in atomically. Requests never wait for a reload: they answer
  * from the snapshot they found.
  */
-public final class GazetteerCache {
+public final class GazetteerCache implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GazetteerCache.class);
 
@@ -54,9 +55,34 @@ public final class GazetteerCache {
         long now = System.nanoTime();
         long next = nextCheck.get();
         if (now - next >= 0 && nextCheck.compareAndSet(next, now + checkNanos)) {
-            refresher.execute(this::refreshQuietly);
+            background(this::refreshQuietly);
         }
         return m;
+    }
+
+    /** Loads the first snapshot in the background, so that the first query does not wait for it. */
+    public void warmUp() {
+        background(() -> {
+            try {
+                matcher();
+            } catch (RuntimeException e) {
+                log.warn("gazetteer warm-up failed; the first query will try again: {}", e.getMessage());
+            }
+        });
+    }
+
+    private void background(Runnable work) {
+        try {
+            refresher.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // the server is stopping: the loaded snapshot is good enough for its last answers
+        }
+    }
+
+    /** Stops the background thread; the snapshot stays readable. */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
     }
 
     public Gazetteer gazetteer() {
