@@ -1,10 +1,7 @@
 package org.partymap;
 
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +11,7 @@ import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
+import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
 import org.partymap.layer.LayerImporter;
@@ -145,14 +143,7 @@ public final class Main {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(positional.get(0));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("no such file: " + file);
-        } catch (IOException e) {
-            throw new StartupException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
             var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
             out.println("imported " + result.describe());

@@ -1,11 +1,8 @@
 package org.partymap.geocode;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.io.CsvTable;
 import org.partymap.io.CsvWriter;
+import org.partymap.io.InputFiles;
 import org.partymap.io.TextDecoding;
 
 /**
@@ -86,14 +84,7 @@ public final class GeocodeCommand {
     }
 
     private static Input read(Path file, String column) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("no such file: " + file);
-        } catch (IOException e) {
-            throw new StartupException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         TextDecoding.Decoded decoded;
         CsvTable table;
         try {
