@@ -1,5 +1,7 @@
 package org.partymap.geocode;
 
+import java.util.List;
+
 /**
  * Puts address text into one form, so that the many ways of writing an address meet:
  * <ul>
@@ -32,7 +34,7 @@ public final class AddressNormalizer {
 
     public NormalizedAddress normalize(String raw) {
         if (raw == null || raw.isBlank()) {
-            return new NormalizedAddress("", java.util.List.of());
+            return new NormalizedAddress("", List.of());
         }
         String text = spacing(characters(raw));
         AdminRegions.Stripped stripped = regions.strip(text);

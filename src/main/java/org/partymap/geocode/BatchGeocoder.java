@@ -2,8 +2,10 @@ package org.partymap.geocode;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -34,7 +36,7 @@ public final class BatchGeocoder {
         public String summary() {
             var out = new StringBuilder();
             double seconds = took.toNanos() / 1e9;
-            out.append(String.format(java.util.Locale.ROOT, "geocoded %d rows in %.1f s (%.0f rows/s)%n", best.size(), seconds,
+            out.append(String.format(Locale.ROOT, "geocoded %d rows in %.1f s (%.0f rows/s)%n", best.size(), seconds,
                     best.size() / Math.max(seconds, 1e-3)));
             byLevel.forEach((level, count) -> out.append(String.format("  %-13s %d%n", level.code(), count)));
             out.append(String.format("  %-13s %d%s%n", "unmatched", unmatched.size(), lines(unmatched)));
@@ -89,6 +91,6 @@ public final class BatchGeocoder {
                 uncertain.add(items.get(i).line());
             }
         }
-        return new Result(java.util.Arrays.asList(best), byLevel, unmatched, uncertain, Duration.ofNanos(System.nanoTime() - start));
+        return new Result(Arrays.asList(best), byLevel, unmatched, uncertain, Duration.ofNanos(System.nanoTime() - start));
     }
 }

@@ -63,7 +63,10 @@ public final class GeocodeCommand {
         }
         Input input = read(file, column);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+            long start = System.nanoTime();
             Matcher matcher = new Matcher(new GazetteerRepository(db.dataSource()).load());
+            err.printf(Locale.ROOT, "gazetteer: %d standard addresses, loaded in %.1f s%n", matcher.gazetteer().addressCount(),
+                    (System.nanoTime() - start) / 1e9);
             var items = new ArrayList<BatchGeocoder.Item>();
             for (CsvTable.Row row : input.table().rows()) {
                 items.add(new BatchGeocoder.Item(row.line(), row.fields().get(input.column())));

@@ -3,6 +3,7 @@ package org.partymap.geocode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -101,7 +102,7 @@ public final class Matcher {
             estate(hit, p, out);
         }
         List<NameResolver.Hit<Places.Area>> communities = communities(p);
-        List<NameResolver.Hit<Places.Area>> subdistricts = NameResolver.resolve(p.subdistrict(), g.subdistricts, java.util.Map.of(), NameKind::core);
+        List<NameResolver.Hit<Places.Area>> subdistricts = NameResolver.resolve(p.subdistrict(), g.subdistricts, Map.of(), NameKind::core);
         communities.forEach(h -> out.add(area(h, MatchLevel.COMMUNITY, COMMUNITY)));
         subdistricts.forEach(h -> out.add(area(h, MatchLevel.SUBDISTRICT, SUBDISTRICT)));
         context(out, communities, subdistricts);
@@ -141,7 +142,7 @@ public final class Matcher {
     }
 
     private List<NameResolver.Hit<Places.Area>> communities(ParsedAddress p) {
-        List<NameResolver.Hit<Places.Area>> hits = NameResolver.resolve(p.community(), g.communities, java.util.Map.of(), NameKind::core);
+        List<NameResolver.Hit<Places.Area>> hits = NameResolver.resolve(p.community(), g.communities, Map.of(), NameKind::core);
         if (hits.isEmpty() && p.community() == null && p.estate() != null && p.building() == null) {
             hits = NameResolver.exactOnly(p.estate(), g.communities, 0.9);
         }

@@ -1,6 +1,7 @@
 package org.partymap.geocode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,6 +119,6 @@ final class NameIndex<T> {
                 out[n + i] = BIGRAM | (long) s.charAt(i) << 16 | s.charAt(i + 1);
             }
         }
-        return java.util.Arrays.stream(out).distinct().toArray();
+        return Arrays.stream(out).distinct().toArray();
     }
 }
