@@ -180,7 +180,7 @@ public final class EvaluationSetGenerator {
             String core = NameKind.core(f.estate());
             return core.equals(f.estate()) ? null : core + a.building() + "幢" + (a.unit() == null ? "" : a.unit() + "单元");
         }
-        String core = GazetteerBuilder.roadCore(f.road());
+        String core = RoadAssembler.core(f.road());
         return core.equals(f.road()) ? null : core + a.houseNumber() + "号";
     }
 
@@ -188,7 +188,7 @@ public final class EvaluationSetGenerator {
     private String typo(Form f) {
         Places.Address a = f.a();
         String name = f.inEstate() ? f.estate() : f.road();
-        String core = f.inEstate() ? NameKind.core(name) : GazetteerBuilder.roadCore(name);
+        String core = f.inEstate() ? NameKind.core(name) : RoadAssembler.core(name);
         if (core.length() < 2) {
             return null;
         }

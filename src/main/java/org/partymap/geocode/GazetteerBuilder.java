@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -22,6 +23,10 @@ public final class GazetteerBuilder {
 
     /** Used when too few addresses lie near their street to measure the distance. */
     static final double DEFAULT_SIDE_OFFSET = 12;
+    private static final Pattern BUILDING_NUMBER = Pattern.compile("[0-9A-Z]+(-[0-9A-Z]+)?");
+    private static final Pattern NUMBER_SIGN = Pattern.compile("[0-9A-Z-]+号");
+    private static final Pattern UNIT_WORD = Pattern.compile("(号|单元|幢|室)$");
+    static final Pattern PLAIN_NUMBER = Pattern.compile("[0-9]{1,6}");
 
     private record RawAddress(int id, String fullAddress, String road, String houseNumber, Integer estateId,
                               String building, String unit, Integer gridId, double lon, double lat) {
@@ -135,7 +140,7 @@ public final class GazetteerBuilder {
             roadSegments.computeIfAbsent(normalizer.text(s.name()), k -> new ArrayList<>()).add(s);
         }
         addresses(gridRefs);
-        sideOffset = measureSideOffset(roadSegments);
+        sideOffset = RoadAssembler.sideOffset(addresses, roadSegments);
         roads(roadSegments);
         stations(gridRefs);
         home = homeRegion();
@@ -231,10 +236,10 @@ public final class GazetteerBuilder {
                 continue;
             }
             String t = normalizer.text(s);
-            if (t.matches("[0-9A-Z]+(-[0-9A-Z]+)?")) {
+            if (BUILDING_NUMBER.matcher(t).matches()) {
                 return t;
             }
-            ParsedAddress p = parser.parse(t.matches("[0-9A-Z-]+号") ? t.replace("号", "幢") : t);
+            ParsedAddress p = parser.parse(NUMBER_SIGN.matcher(t).matches() ? t.replace("号", "幢") : t);
             if (p.building() != null) {
                 return p.building();
             }
@@ -292,7 +297,7 @@ public final class GazetteerBuilder {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String t = normalizer.text(raw).replaceAll("(号|单元|幢|室)$", "");
+        String t = UNIT_WORD.matcher(normalizer.text(raw)).replaceFirst("");
         return t.isEmpty() ? null : t;
     }
 
@@ -304,26 +309,6 @@ public final class GazetteerBuilder {
     /** Metres east and north of an origin, for the nearest-address tree. */
     static double[] local(double lon, double lat, double lon0, double lat0) {
         return new double[] {(lon - lon0) * Metres.perDegreeLon(lat0), (lat - lat0) * Metres.PER_DEGREE_LAT};
-    }
-
-    /** The median distance of standard addresses from their street's centre line, where they lie near it. */
-    private double measureSideOffset(Map<String, List<Places.Segment>> roadSegments) {
-        var distances = new ArrayList<Double>();
-        for (Places.Address a : addresses) {
-            List<Places.Segment> segs = a.road() == null ? null : roadSegments.get(a.road());
-            if (segs == null) {
-                continue;
-            }
-            double d = segs.stream().mapToDouble(s -> StreetInterpolator.distanceTo(s.coordinates(), a.lon(), a.lat())).min().orElse(1e9);
-            if (d < 80) {
-                distances.add(d);
-            }
-        }
-        if (distances.size() < 10) {
-            return DEFAULT_SIDE_OFFSET;
-        }
-        distances.sort(Comparator.naturalOrder());
-        return distances.get(distances.size() / 2);
     }
 
     private void roads(Map<String, List<Places.Segment>> roadSegments) {
@@ -339,69 +324,14 @@ public final class GazetteerBuilder {
         keys.forEach((key, name) -> {
             List<Places.Segment> segs = roadSegments.getOrDefault(key, List.of());
             List<Places.Address> own = byRoad.getOrDefault(key, List.of());
-            Road road = road(key, name, segs, own);
+            Road road = RoadAssembler.road(key, name, segs, own, sideOffset, this::gridAt);
             roadIndex.add(key, road);
-            String core = roadCore(key);
+            String core = RoadAssembler.core(key);
             if (!core.equals(key)) {
                 roadCores.computeIfAbsent(core, k -> new ArrayList<>()).add(road);
             }
         });
         roadIndex.freeze();
-    }
-
-    static String roadCore(String key) {
-        for (String suffix : List.of("大道", "大街", "路", "街", "巷", "弄")) {
-            if (key.endsWith(suffix) && key.length() - suffix.length() >= 2) {
-                return key.substring(0, key.length() - suffix.length());
-            }
-        }
-        return key;
-    }
-
-    private Road road(String key, String name, List<Places.Segment> segs, List<Places.Address> own) {
-        double length = 0;
-        double cx = 0;
-        double cy = 0;
-        for (Places.Segment s : segs) {
-            double[] mid = StreetInterpolator.along(s.coordinates(), 0.5, 0);
-            double len = StreetInterpolator.length(s.coordinates());
-            length += len;
-            cx += mid[0] * len;
-            cy += mid[1] * len;
-        }
-        double[] point;
-        if (segs.isEmpty()) {
-            point = new double[] {own.stream().mapToDouble(Places.Address::lon).average().orElse(0),
-                    own.stream().mapToDouble(Places.Address::lat).average().orElse(0)};
-        } else {
-            double mx = length > 0 ? cx / length : segs.get(0).coordinates()[0];
-            double my = length > 0 ? cy / length : segs.get(0).coordinates()[1];
-            Places.Segment nearest = segs.stream()
-                    .min(Comparator.comparingDouble(s -> StreetInterpolator.distanceTo(s.coordinates(), mx, my))).orElseThrow();
-            point = StreetInterpolator.along(nearest.coordinates(), 0.5, 0);
-        }
-        var errors = new ArrayList<Double>();
-        for (Places.Address a : own) {
-            if (a.houseNumber() == null || !a.houseNumber().matches("[0-9]{1,6}")) {
-                continue;
-            }
-            int n = Integer.parseInt(a.houseNumber());
-            double best = Double.NaN;
-            for (Places.Segment s : segs) {
-                double[] p = StreetInterpolator.locate(s, n, sideOffset);
-                if (p != null) {
-                    double d = Metres.distance(p[0], p[1], a.lon(), a.lat());
-                    best = Double.isNaN(best) ? d : Math.min(best, d);
-                }
-            }
-            if (!Double.isNaN(best)) {
-                errors.add(best);
-            }
-        }
-        errors.sort(Comparator.naturalOrder());
-        double p90 = errors.isEmpty() ? Double.NaN : errors.get((int) Math.floor(0.9 * (errors.size() - 1)));
-        return new Road(key, name, List.copyOf(segs), point[0], point[1], gridAt(point[0], point[1]), length,
-                errors.size(), p90);
     }
 
     private void stations(Map<Integer, GridRef> refs) {

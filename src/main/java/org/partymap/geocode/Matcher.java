@@ -123,7 +123,7 @@ public final class Matcher {
     }
 
     private List<NameResolver.Hit<Road>> roads(ParsedAddress p) {
-        List<NameResolver.Hit<Road>> hits = NameResolver.resolve(p.road(), g.roads, g.roadCores, GazetteerBuilder::roadCore);
+        List<NameResolver.Hit<Road>> hits = NameResolver.resolve(p.road(), g.roads, g.roadCores, RoadAssembler::core);
         if (hits.isEmpty() && p.road() == null && p.houseNumber() != null && p.estate() != null && p.building() == null) {
             hits = NameResolver.exactOnly(p.estate(), g.roads, 0.9); // "十里铺3号" with an estate-like road name
         }
@@ -170,7 +170,7 @@ public final class Matcher {
             return;
         }
         String number = p.mainHouseNumber();
-        if (number.matches("[0-9]{1,6}")) {
+        if (GazetteerBuilder.PLAIN_NUMBER.matcher(number).matches()) {
             int value = Integer.parseInt(number);
             boolean placed = false;
             for (Places.Segment s : r.segments()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Finds the places a name in an address stands for, from surest to least sure: the exact
@@ -25,6 +26,7 @@ final class NameResolver {
     static final double OTHER_SUFFIX = 0.8;
     private static final double MIN_SIMILARITY = 0.5;
     private static final int MAX_FUZZY = 4;
+    private static final Pattern PHASE_SUFFIX = Pattern.compile("[0-9]+[期区]$");
 
     private NameResolver() {
     }
@@ -41,7 +43,7 @@ final class NameResolver {
         if (!byCore.isEmpty()) {
             return all(byCore, CORE, true);
         }
-        String withoutPhase = name.replaceFirst("[0-9]+[期区]$", "");
+        String withoutPhase = PHASE_SUFFIX.matcher(name).replaceFirst("");
         if (!withoutPhase.equals(name) && !withoutPhase.isEmpty()) {
             List<Hit<T>> hits = resolve(withoutPhase, index, cores, coreOf);
             if (!hits.isEmpty()) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +36,15 @@ class GeocodeAccuracyIT {
     static void measure() throws Exception {
         db = TestDatabase.fresh();
         district = SyntheticDistrict.build(db);
+        long loading = System.nanoTime();
         Gazetteer g = new GazetteerRepository(db.dataSource()).load();
+        loading = System.nanoTime() - loading;
         matcher = new Matcher(g);
         cases = new ArrayList<>(new EvaluationSetGenerator(g, 7).generate(3, 400));
         cases.addAll(district.withheld());
         report = AccuracyHarness.run(matcher, cases);
-        String text = "synthetic district: " + g.addressCount() + " standard addresses, side offset "
-                + Math.round(g.sideOffset) + " m\n" + report.format();
+        String text = String.format(Locale.ROOT, "synthetic district: %d standard addresses, loaded in %.2f s, side offset %d m%n",
+                g.addressCount(), loading / 1e9, Math.round(g.sideOffset)) + report.format();
         if (Boolean.getBoolean("geocode.throughput")) {
             List<String> queries = cases.stream().map(EvaluationCase::query).toList();
             text += ThroughputProbe.measure(matcher, queries, 1, Duration.ofSeconds(5)).format() + "\n";
