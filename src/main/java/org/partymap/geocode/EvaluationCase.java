@@ -30,13 +30,13 @@ public record EvaluationCase(String query, String style, boolean messy, MatchLev
 
     /** An evaluation set as CSV text, for committing it beside the tests. */
     public static String toCsv(List<EvaluationCase> cases) {
-        var csv = new CsvWriter().row(HEADER);
+        var csv = new StringBuilder(CsvWriter.row(HEADER.toArray(String[]::new)));
         for (EvaluationCase c : cases) {
-            csv.row(List.of(c.query, c.style, Boolean.toString(c.messy), c.exists() ? c.expectedLevel.code() : "",
+            csv.append(CsvWriter.row(c.query, c.style, Boolean.toString(c.messy), c.exists() ? c.expectedLevel.code() : "",
                     c.expectedAddress, c.exists() ? String.format(Locale.ROOT, "%.7f", c.lon) : "",
                     c.exists() ? String.format(Locale.ROOT, "%.7f", c.lat) : ""));
         }
-        return csv.text();
+        return csv.toString();
     }
 
     /** Reads what {@link #toCsv} wrote (or a hand-written file with the same header). */

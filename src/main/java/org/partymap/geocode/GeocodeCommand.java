@@ -113,7 +113,7 @@ public final class GeocodeCommand {
             }
             at[i] = existing;
         }
-        var csv = new CsvWriter().row(header);
+        var csv = new StringBuilder(input.bom() ? "\uFEFF" : "").append(CsvWriter.row(header.toArray(String[]::new)));
         List<CsvTable.Row> rows = input.table().rows();
         for (int r = 0; r < rows.size(); r++) {
             List<String> fields = new ArrayList<>(rows.get(r).fields());
@@ -124,9 +124,9 @@ public final class GeocodeCommand {
             for (int i = 0; i < at.length; i++) {
                 fields.set(at[i], values.get(i));
             }
-            csv.row(fields);
+            csv.append(CsvWriter.row(fields.toArray(String[]::new)));
         }
-        return (input.bom() ? "\uFEFF" : "") + csv.text();
+        return csv.toString();
     }
 
     private static List<String> values(Candidate c) {
