@@ -115,7 +115,7 @@ class GeocodeApiIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/geocode", "/api/geocode?q=", "/api/geocode?q=%20%20%20", "/api/geocode?q=%E3%80%80%09",
+    @ValueSource(strings = {"/api/geocode", "/api/geocode?q=", "/api/geocode?q=%20%20%20", "/api/geocode?q=%E3%80%80%E3%80%80",
             "/api/geocode?q=a&limit=0", "/api/geocode?q=a&limit=21", "/api/geocode?q=a&limit=x", "/api/geocode?q=a&q=b",
             "/api/reverse?lon=120.1", "/api/reverse?lon=abc&lat=33", "/api/reverse?lon=200&lat=33",
             "/api/reverse?lon=NaN&lat=33"})
