@@ -7,6 +7,7 @@ import static org.partymap.auth.Role.PUBLIC;
 
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.List;
 import org.partymap.auth.AccessControl;
 import org.partymap.auth.Accounts;
@@ -17,6 +18,8 @@ import org.partymap.auth.AuthController;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.db.Database;
+import org.partymap.geocode.GazetteerCache;
+import org.partymap.geocode.GeocodeController;
 import org.partymap.grid.GridController;
 import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
@@ -72,6 +75,8 @@ public final class App {
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
+        var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
+        var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
         collections.verify(ds);
         var ogc = new OgcController(collections, new FeatureRepository(ds, collections), config.publicUrl());
@@ -81,7 +86,7 @@ public final class App {
         var users = new AdminUserController(accounts);
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
-        var uploads = new LayerUploadController(new LayerImporter(ds), auditLog, security.importMaxBytes());
+        var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -99,6 +104,8 @@ public final class App {
             headers.install(cfg);
             ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
+            cfg.events.serverStarted(gazetteer::warmUp);
+            cfg.events.serverStopped(gazetteer::close);
             QueryCheck.install(cfg);
             access.install(cfg);
 
@@ -109,6 +116,8 @@ public final class App {
             r.get("/api/grids", grids::list, PUBLIC);
             r.get("/api/grids/{id}", grids::detail, PUBLIC);
             r.get("/api/locate", lookups.limit(grids::locate), PUBLIC);
+            r.get("/api/geocode", lookups.limit(geocode::geocode), PUBLIC);
+            r.get("/api/reverse", lookups.limit(geocode::reverse), PUBLIC);
             r.get("/api/stations", stations::list, PUBLIC);
             r.get("/api/streets", streets::list, PUBLIC);
 

@@ -1,10 +1,8 @@
 package org.partymap;
 
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +15,8 @@ import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
+import org.partymap.geocode.GeocodeCommand;
+import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
 import org.partymap.layer.LayerImporter;
@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line behind {@code ./partymap}: serve, demo, import. Errors an operator can fix are
+ * The command line behind {@code ./partymap}: serve, demo, import, geocode. Errors an operator can fix are
  * printed as one line and exit 1; a wrong command line prints usage and exits 2.
  */
 public final class Main {
@@ -38,6 +38,8 @@ public final class Main {
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
+              geocode IN.csv [--column address] > OUT.csv
+                                         add lon, lat, level, score and grid to a CSV of addresses
             %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench ogc [--features N] [--limit L] [--compare])
               help                       this text
@@ -72,6 +74,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "geocode" -> geocode(rest, out);
             case "bench" -> Bench.run(rest, out);
             case "user" -> user(rest, out);
             case "help", "--help", "-h" -> {
@@ -150,14 +153,7 @@ public final class Main {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(positional.get(0));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("no such file: " + file);
-        } catch (IOException e) {
-            throw new StartupException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
             var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
             out.println("imported " + result.describe());
@@ -168,6 +164,16 @@ public final class Main {
             throw new StartupException(msg.toString());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    private static int geocode(List<String> args, PrintStream out) {
+        try {
+            return GeocodeCommand.run(args, out, System.err);
+        } catch (GeocodeCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while geocoding: " + e.getMessage());
         }
     }
 
