@@ -1,0 +1,249 @@
+package org.partymap.grid;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Recursive bisection of a connected set of blocks into k contiguous parts. Each split takes the
+ * best candidate of two families: straight sweeps across the set in eight directions, and regions
+ * grown from seeds that swallow first the neighbours joined to them by the costliest streets (so
+ * that the cut falls on cheap ones). A candidate scores its imbalance plus its cut cost; both
+ * sides must stay connected.
+ */
+final class Bisection {
+
+    private static final int DIRECTIONS = 8;
+    private static final int SEEDS = 24;
+
+    private final BlockGraph graph;
+    private final GridPartitioner.Options options;
+    private final boolean[] inSet;
+    private final boolean[] inA;
+
+    Bisection(BlockGraph graph, GridPartitioner.Options options) {
+        this.graph = graph;
+        this.options = options;
+        this.inSet = new boolean[graph.size];
+        this.inA = new boolean[graph.size];
+    }
+
+    /** Splits a connected set (ascending block indices) into k parts. */
+    List<int[]> split(int[] set, int k) {
+        var out = new ArrayList<int[]>();
+        split(set, k, out);
+        return out;
+    }
+
+    private void split(int[] set, int k, List<int[]> out) {
+        if (k == 1) {
+            out.add(set);
+            return;
+        }
+        int k1 = k / 2;
+        int[] a = bestSplit(set, k1, k - k1);
+        boolean[] mark = new boolean[graph.size];
+        for (int b : a) {
+            mark[b] = true;
+        }
+        int[] rest = Arrays.stream(set).filter(b -> !mark[b]).toArray();
+        split(a, k1, out);
+        split(rest, k - k1, out);
+    }
+
+    /** The side A (ascending) of the best split of {@code set} into k1 + k2 parts. */
+    private int[] bestSplit(int[] set, int k1, int k2) {
+        for (int b : set) {
+            inSet[b] = true;
+        }
+        double total = graph.weightOf(set);
+        var best = new Candidate(null, Double.POSITIVE_INFINITY);
+        double norm = graph.meanEdge * Math.sqrt(set.length);
+        try {
+            for (int d = 0; d < DIRECTIONS; d++) {
+                best = sweep(set, k1, k2, total, norm, Math.PI * d / DIRECTIONS, best);
+            }
+            int step = Math.max(1, set.length / SEEDS);
+            for (int s = 0; s < set.length; s += step) {
+                best = grow(set, set[s], k1, k2, total, norm, best);
+            }
+            if (best.blocks == null) {
+                throw new IllegalArgumentException("cannot split " + set.length + " blocks into " + (k1 + k2)
+                        + " contiguous grids");
+            }
+            return best.blocks;
+        } finally {
+            for (int b : set) {
+                inSet[b] = false;
+                inA[b] = false;
+            }
+        }
+    }
+
+    private record Candidate(int[] blocks, double score) {
+    }
+
+    private double score(double wa, double total, int k1, int k2, double cut, double norm) {
+        double perGrid = total / (k1 + k2);
+        double da = (wa / k1 - perGrid) / perGrid;
+        double db = ((total - wa) / k2 - perGrid) / perGrid;
+        return options.balance() * (da * da + db * db) + cut / norm;
+    }
+
+    private Candidate sweep(int[] set, int k1, int k2, double total, double norm, double angle, Candidate best) {
+        double cx = StrictMath.cos(angle);
+        double cy = StrictMath.sin(angle);
+        Integer[] order = Arrays.stream(set).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (p, q) -> {
+            int c = Double.compare(graph.x[p] * cx + graph.y[p] * cy, graph.x[q] * cx + graph.y[q] * cy);
+            return c != 0 ? c : Integer.compare(p, q);
+        });
+        double wa = 0;
+        double cut = 0;
+        for (int i = 0; i < order.length - k2; i++) {
+            int b = order[i];
+            inA[b] = true;
+            wa += graph.weight[b];
+            cut += cutChange(b);
+            int sizeA = i + 1;
+            if (sizeA >= k1) {
+                double s = score(wa, total, k1, k2, cut, norm);
+                if (s < best.score) {
+                    int[] a = Arrays.stream(order, 0, sizeA).mapToInt(Integer::intValue).sorted().toArray();
+                    if (connected(a, true) && connected(set, false)) {
+                        best = new Candidate(a, s);
+                    }
+                }
+            }
+        }
+        for (int b : set) {
+            inA[b] = false;
+        }
+        return best;
+    }
+
+    /** How the cut changes when b joins A. */
+    private double cutChange(int b) {
+        double change = 0;
+        int[] nb = graph.neighbours[b];
+        for (int j = 0; j < nb.length; j++) {
+            if (inSet[nb[j]]) {
+                change += inA[nb[j]] ? -graph.cost[b][j] : graph.cost[b][j];
+            }
+        }
+        return change;
+    }
+
+    private Candidate grow(int[] set, int seed, int k1, int k2, double total, double norm, Candidate best) {
+        var members = new ArrayList<Integer>();
+        inA[seed] = true;
+        members.add(seed);
+        try {
+            if (!connected(set, false)) {
+                return best;
+            }
+            double wa = graph.weight[seed];
+            double cut = cutChange(seed);
+            double target = total * k1 / (k1 + k2);
+            while (set.length - members.size() > k2 - 1) {
+                if (members.size() >= k1) {
+                    double s = score(wa, total, k1, k2, cut, norm);
+                    if (s < best.score) {
+                        best = new Candidate(members.stream().mapToInt(Integer::intValue).sorted().toArray(), s);
+                    }
+                }
+                if (wa >= target * 1.25 || set.length - members.size() == k2) {
+                    break;
+                }
+                int next = nextToSwallow(set);
+                if (next < 0) {
+                    break;
+                }
+                cut += cutChange(next);
+                inA[next] = true;
+                members.add(next);
+                wa += graph.weight[next];
+            }
+            return best;
+        } finally {
+            for (int b : members) {
+                inA[b] = false;
+            }
+        }
+    }
+
+    /**
+     * The frontier block whose joining lowers the cut most (it is tied to A by costly streets),
+     * among those whose leaving keeps the other side connected; -1 when there is none.
+     */
+    private int nextToSwallow(int[] set) {
+        var tried = new ArrayList<Integer>();
+        while (true) {
+            int best = -1;
+            double bestChange = Double.POSITIVE_INFINITY;
+            for (int b : set) {
+                if (inA[b] || tried.contains(b) || !touchesA(b)) {
+                    continue;
+                }
+                double c = cutChange(b);
+                if (c < bestChange) {
+                    bestChange = c;
+                    best = b;
+                }
+            }
+            if (best < 0) {
+                return -1;
+            }
+            inA[best] = true;
+            boolean ok = connected(set, false);
+            inA[best] = false;
+            if (ok) {
+                return best;
+            }
+            tried.add(best);
+        }
+    }
+
+    private boolean touchesA(int b) {
+        for (int n : graph.neighbours[b]) {
+            if (inA[n]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the members of {@code blocks} on side A (or, with {@code sideA} false, not on A) are connected. */
+    private boolean connected(int[] blocks, boolean sideA) {
+        int start = -1;
+        int total = 0;
+        for (int b : blocks) {
+            if (inA[b] == sideA) {
+                total++;
+                if (start < 0) {
+                    start = b;
+                }
+            }
+        }
+        if (start < 0) {
+            return false;
+        }
+        boolean[] seen = new boolean[graph.size];
+        var stack = new ArrayDeque<Integer>();
+        stack.push(start);
+        seen[start] = true;
+        int reached = 0;
+        while (!stack.isEmpty()) {
+            int b = stack.pop();
+            reached++;
+            for (int n : graph.neighbours[b]) {
+                if (!seen[n] && inSet[n] && inA[n] == sideA) {
+                    seen[n] = true;
+                    stack.push(n);
+                }
+            }
+        }
+        return reached == total;
+    }
+}
