@@ -12,6 +12,7 @@ import java.util.List;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
+import org.partymap.demo.DemoDistrict;
 import org.partymap.geo.Crs;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
@@ -29,8 +30,11 @@ public final class Main {
     static final String USAGE = """
             usage: partymap <command> [arguments]
 
-              demo                       serve the demo district (loaded on first start)
+              demo                       serve the demo district (generated on first start)
               serve                      serve whatever the database holds
+              generate-demo [--replace]  generate the demo district into the database and its residents'
+                                         register into $PARTYMAP_HOME/demo; --replace clears a database
+                                         that holds data first
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
@@ -66,6 +70,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "generate-demo" -> generateDemo(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -87,7 +92,7 @@ public final class Main {
         Database db = Database.open(config, LocalPostgis.Mode.OWN);
         try {
             if (demo) {
-                SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoDistrict.loadIfEmpty(db.dataSource(), config.dataDir(), config.home(), System.err);
             }
             Javalin app = App.create(config, db).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -159,6 +164,25 @@ public final class Main {
             throw new StartupException(msg.toString());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    private static int generateDemo(List<String> args, PrintStream out) {
+        boolean replace = false;
+        for (String a : args) {
+            if (a.equals("--replace")) {
+                replace = true;
+            } else {
+                throw new UsageException("generate-demo takes only --replace, not '" + a + "'");
+            }
+        }
+        Config config = Config.fromEnv();
+        try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+            var result = DemoDistrict.generate(db.dataSource(), config.dataDir(), config.home(), replace, System.err);
+            out.println("generated the demo district: " + result.describe());
+            return 0;
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while the demo district was written, nothing was kept: " + e.getMessage());
         }
     }
 

@@ -42,7 +42,16 @@ final class Bisection {
             return;
         }
         int k1 = k / 2;
-        int[] a = bestSplit(set, k1, k - k1);
+        Candidate best = bestSplit(set, k1, k - k1);
+        if (k % 2 == 1) {
+            // an odd count may split either way: keep whichever scores better
+            Candidate other = bestSplit(set, k - k1, k1);
+            if (other.score < best.score) {
+                best = other;
+                k1 = k - k1;
+            }
+        }
+        int[] a = best.blocks;
         boolean[] mark = new boolean[graph.size];
         for (int b : a) {
             mark[b] = true;
@@ -52,8 +61,8 @@ final class Bisection {
         split(rest, k - k1, out);
     }
 
-    /** The side A (ascending) of the best split of {@code set} into k1 + k2 parts. */
-    private int[] bestSplit(int[] set, int k1, int k2) {
+    /** The best split of {@code set} into k1 + k2 parts: its side A (ascending) and score. */
+    private Candidate bestSplit(int[] set, int k1, int k2) {
         for (int b : set) {
             inSet[b] = true;
         }
@@ -72,7 +81,7 @@ final class Bisection {
                 throw new IllegalArgumentException("cannot split " + set.length + " blocks into " + (k1 + k2)
                         + " contiguous grids");
             }
-            return best.blocks;
+            return best;
         } finally {
             for (int b : set) {
                 inSet[b] = false;
@@ -84,11 +93,17 @@ final class Bisection {
     private record Candidate(int[] blocks, double score) {
     }
 
-    private double score(double wa, double total, int k1, int k2, double cut, double norm) {
+    /**
+     * Imbalance of the two sides (their weight per grid against the target), plus what a side
+     * cannot avoid later (a block heavier than its share per grid stays one piece), plus the cut.
+     */
+    private double score(double wa, double total, int k1, int k2, double maxA, double maxB, double cut, double norm) {
         double perGrid = total / (k1 + k2);
         double da = (wa / k1 - perGrid) / perGrid;
         double db = ((total - wa) / k2 - perGrid) / perGrid;
-        return options.balance() * (da * da + db * db) + cut / norm;
+        double ea = k1 > 1 ? Math.max(0, maxA - wa / k1) / perGrid : 0;
+        double eb = k2 > 1 ? Math.max(0, maxB - (total - wa) / k2) / perGrid : 0;
+        return options.balance() * (da * da + db * db + ea * ea + eb * eb) + cut / norm;
     }
 
     private Candidate sweep(int[] set, int k1, int k2, double total, double norm, double angle, Candidate best) {
@@ -99,16 +114,22 @@ final class Bisection {
             int c = Double.compare(graph.x[p] * cx + graph.y[p] * cy, graph.x[q] * cx + graph.y[q] * cy);
             return c != 0 ? c : Integer.compare(p, q);
         });
+        double[] suffixMax = new double[order.length + 1];
+        for (int i = order.length - 1; i >= 0; i--) {
+            suffixMax[i] = Math.max(suffixMax[i + 1], graph.weight[order[i]]);
+        }
         double wa = 0;
+        double maxA = 0;
         double cut = 0;
         for (int i = 0; i < order.length - k2; i++) {
             int b = order[i];
             inA[b] = true;
             wa += graph.weight[b];
+            maxA = Math.max(maxA, graph.weight[b]);
             cut += cutChange(b);
             int sizeA = i + 1;
             if (sizeA >= k1) {
-                double s = score(wa, total, k1, k2, cut, norm);
+                double s = score(wa, total, k1, k2, maxA, suffixMax[i + 1], cut, norm);
                 if (s < best.score) {
                     int[] a = Arrays.stream(order, 0, sizeA).mapToInt(Integer::intValue).sorted().toArray();
                     if (connected(a, true) && connected(set, false)) {
@@ -144,11 +165,12 @@ final class Bisection {
                 return best;
             }
             double wa = graph.weight[seed];
+            double maxA = wa;
             double cut = cutChange(seed);
             double target = total * k1 / (k1 + k2);
             while (set.length - members.size() > k2 - 1) {
                 if (members.size() >= k1) {
-                    double s = score(wa, total, k1, k2, cut, norm);
+                    double s = score(wa, total, k1, k2, maxA, maxOutsideA(set), cut, norm);
                     if (s < best.score) {
                         best = new Candidate(members.stream().mapToInt(Integer::intValue).sorted().toArray(), s);
                     }
@@ -164,6 +186,7 @@ final class Bisection {
                 inA[next] = true;
                 members.add(next);
                 wa += graph.weight[next];
+                maxA = Math.max(maxA, graph.weight[next]);
             }
             return best;
         } finally {
@@ -203,6 +226,16 @@ final class Bisection {
             }
             tried.add(best);
         }
+    }
+
+    private double maxOutsideA(int[] set) {
+        double max = 0;
+        for (int b : set) {
+            if (!inA[b]) {
+                max = Math.max(max, graph.weight[b]);
+            }
+        }
+        return max;
     }
 
     private boolean touchesA(int b) {
