@@ -83,6 +83,8 @@ final class District {
         String name;
         /** Old estate, new estate, ... for names; null for non-residential sites. */
         String style;
+        /** Other names people use for it (万方小区 for 万方花园). */
+        List<String> aliases = List.of();
         Address gate;
 
         Site(Use use, Block block) {

@@ -72,7 +72,7 @@ final class DistrictWriter {
         out.add(new Table("street", "id, name, class, left_from, left_to, right_from, right_to, geom", rows));
         rows = new CopyRows();
         for (Site s : d.sites) {
-            rows.field(s.id).field(s.name).field(s.estateKind()).field(s.block.community.id).field(List.of())
+            rows.field(s.id).field(s.name).field(s.estateKind()).field(s.block.community.id).field(s.aliases)
                     .multi(valid(s.polygon)).end();
         }
         out.add(new Table("estate", "id, name, kind, community_id, aliases, geom", rows));

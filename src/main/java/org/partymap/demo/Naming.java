@@ -40,6 +40,7 @@ final class Naming {
     void nameAll() {
         nameStreets();
         nameSites();
+        aliases();
     }
 
     // ---- streets -----------------------------------------------------------------------------
@@ -180,6 +181,29 @@ final class Naming {
                 case PARK -> take(s, pattern(places.get("park"), stem));
                 case COMMERCIAL -> take(s, pattern(places.get("commercial"), stem));
                 case FACTORY, FARMLAND, VACANT, WATER -> take(s, pattern(places.get("factory"), stem));
+            }
+        }
+    }
+
+    /** 万方花园 is also called 万方小区: an estate whose name does not end in 小区 gets that alias where it is free. */
+    private void aliases() {
+        var endings = new ArrayList<String>();
+        for (String[] r : inputs.rows("estate_suffixes.csv")) {
+            endings.addAll(List.of(r[1].split("\\|")));
+        }
+        endings.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        for (Site s : d.sites) {
+            if (!s.use.residential() || s.name.endsWith("小区")) {
+                continue;
+            }
+            String ending = endings.stream().filter(s.name::endsWith).findFirst().orElse(null);
+            if (ending == null || s.name.length() - ending.length() < 2) {
+                continue;
+            }
+            String alias = s.name.substring(0, s.name.length() - ending.length()) + "小区";
+            if (!sites.contains(alias)) {
+                s.aliases = List.of(alias);
+                sites.add(alias);
             }
         }
     }

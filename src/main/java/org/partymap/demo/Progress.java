@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * The progress display on stderr: one line per phase as it ends, with what it made and how long
- * it took, and the total at the end.
+ * it took (on a terminal, the phase under way shows until then), and the total at the end.
  *
  * <pre>
  * demo [ 3/12] blocks and buildings    1,382 blocks, 20,610 buildings, 43,871 addresses   2.9 s
@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 final class Progress {
 
     private final PrintStream out;
+    private final boolean terminal = System.console() != null;
     private final int phases;
     private final long start = System.nanoTime();
     private int done;
@@ -31,7 +32,7 @@ final class Progress {
 
     void phase(String name, Runnable work, Supplier<String> made) {
         long t = System.nanoTime();
-        if (out != null) {
+        if (out != null && terminal) {
             out.printf(Locale.ROOT, "demo [%2d/%d] %-26s ...\r", done + 1, phases, name);
             out.flush();
         }

@@ -50,7 +50,15 @@ final class ResidentRegister {
         long slots = d.addresses.stream().mapToLong(a -> a.households).sum();
         double share = Math.min(1, 1.12 * count / 2.65 / slots);
         var out = new ArrayList<Resident>(count + 8);
-        for (Address a : d.addresses) {
+        // visit the homes in a scattered order, so that the families left out when the count is
+        // reached are spread over the whole district rather than all in its south
+        int n = d.addresses.size();
+        int stride = 7919;
+        while (gcd(stride, n) != 1) {
+            stride += 2;
+        }
+        for (int i = 0; i < n && out.size() < count; i++) {
+            Address a = d.addresses.get((int) ((long) i * stride % n));
             for (int k = 0; k < a.households && out.size() < count; k++) {
                 if (rnd.nextDouble() < share) {
                     family(a, room(a, k), out);
@@ -185,6 +193,10 @@ final class ResidentRegister {
     private void couple(List<int[]> ages, int husband) {
         ages.add(new int[] {husband, 1});
         ages.add(new int[] {Math.max(18, husband - between(-2, 5)), 0});
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private int between(int lo, int hi) {

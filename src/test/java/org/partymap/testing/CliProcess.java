@@ -50,7 +50,7 @@ public final class CliProcess {
             Process p = builder(home, env, args).redirectError(err.toFile()).start();
             p.getOutputStream().close();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("partymap " + String.join(" ", args) + " did not finish");
             }
