@@ -84,7 +84,7 @@ class CliIT {
         var replaced = CliProcess.run(home, Map.of(), "generate-demo", "--replace");
         assertEquals(0, replaced.exitCode(), replaced.stderr());
         assertTrue(replaced.stdout().contains("268 grid, ") && replaced.stdout().contains("1,030 party_group"), replaced.stdout());
-        assertTrue(replaced.stderr().contains("demo [ 1/11] street network"), "phases on stderr: " + replaced.stderr());
+        assertTrue(replaced.stderr().contains("demo [ 1/12] street network"), "phases on stderr: " + replaced.stderr());
     }
 
     @Test

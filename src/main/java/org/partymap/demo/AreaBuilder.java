@@ -3,14 +3,15 @@ package org.partymap.demo;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.partymap.demo.District.Area;
 import org.partymap.demo.District.Block;
 import org.partymap.grid.GridPartitioner;
-import org.partymap.grid.StreetBlockPolygonizer;
 import org.partymap.grid.StreetBlockPolygonizer.Blocks;
+import org.partymap.grid.StreetBlockPolygonizer;
 import org.partymap.street.StreetClass;
 
 /**
@@ -75,7 +76,7 @@ final class AreaBuilder {
             var g = groups.get(i);
             Area c = new Area();
             c.id = d.communities.size() + 1;
-            c.code = sub.code + String.format("%03d", i + 1);
+            c.code = sub.code + String.format(Locale.ROOT, "%03d", i + 1);
             c.name = mine.get(i);
             c.parent = sub;
             c.polygon = g.polygon();

@@ -12,7 +12,6 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.index.quadtree.Quadtree;
 import org.partymap.demo.District.Block;
 import org.partymap.demo.District.Side;
@@ -49,7 +48,7 @@ final class BlockLayout {
         this.rnd = rnd;
         var roads = new ArrayList<Geometry>();
         for (Side s : block.sides) {
-            roads.add(metres(s.segment()).buffer(setback(s.segment().streetClass()), 4));
+            roads.add(LocalPlane.widen(metres(s.segment()), setback(s.segment().streetClass())));
         }
         Geometry taken = GF.buildGeometry(roads).union();
         this.buildable = block.metres.difference(taken);
@@ -140,8 +139,8 @@ final class BlockLayout {
                     int max) {
         double angle = southFacing();
         Coordinate centre = block.metres.getCentroid().getCoordinate();
-        var toLocal = AffineTransformation.rotationInstance(-angle, centre.x, centre.y);
-        var toWorld = AffineTransformation.rotationInstance(angle, centre.x, centre.y);
+        var toLocal = LocalPlane.rotation(-angle, centre.x, centre.y);
+        var toWorld = LocalPlane.rotation(angle, centre.x, centre.y);
         Geometry local = toLocal.transform(buildable);
         var env = local.getEnvelopeInternal();
         var out = new ArrayList<Slab>();
@@ -176,12 +175,12 @@ final class BlockLayout {
     List<Polygon> pads(double w, double h, int max, double clearance) {
         double angle = southFacing();
         Coordinate centre = block.metres.getCentroid().getCoordinate();
-        var toWorld = AffineTransformation.rotationInstance(angle, centre.x, centre.y);
+        var toWorld = LocalPlane.rotation(angle, centre.x, centre.y);
         var out = new ArrayList<Polygon>();
         var candidates = new ArrayList<double[]>();
         for (double dx = -260; dx <= 260; dx += 20) {
             for (double dy = -260; dy <= 260; dy += 20) {
-                candidates.add(new double[] {dx, dy, Math.hypot(dx, dy)});
+                candidates.add(new double[] {dx, dy, StrictMath.hypot(dx, dy)});
             }
         }
         candidates.sort((p, q) -> Double.compare(p[2], q[2]));

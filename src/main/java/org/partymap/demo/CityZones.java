@@ -39,17 +39,17 @@ final class CityZones {
 
     /** 1 at the centre of town, 0 from 5.5 km out. */
     double urbanity(double x, double y) {
-        double r = Math.hypot(x - centreX, y - centreY);
+        double r = StrictMath.hypot(x - centreX, y - centreY);
         return Math.max(0, 1 - r / 5500);
     }
 
     /** Metres from the heart of the business district. */
     double fromCbd(double x, double y) {
-        return Math.hypot(x - cbdX, y - cbdY);
+        return StrictMath.hypot(x - cbdX, y - cbdY);
     }
 
     /** Metres from the heart of the industrial area. */
     double fromIndustry(double x, double y) {
-        return Math.hypot(x - industryX, y - industryY);
+        return StrictMath.hypot(x - industryX, y - industryY);
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.partymap.StartupException;
@@ -26,7 +27,7 @@ public final class DemoDistrict {
 
         public String describe() {
             var sb = new StringBuilder();
-            rows.forEach((k, v) -> sb.append(String.format("%,d %s, ", v, k)));
+            rows.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%,d %s, ", v, k)));
             return sb.append("residents' register in ").append(registerDir).append("; digest ").append(digest).toString();
         }
     }
@@ -36,7 +37,7 @@ public final class DemoDistrict {
                    (SELECT count(*) FROM street), (SELECT count(*) FROM address), (SELECT count(*) FROM station),
                    (SELECT count(*) FROM estate), (SELECT count(*) FROM building)""";
     private static final String CLEAR = "TRUNCATE " + String.join(", ", DistrictWriter.OWNED) + " RESTART IDENTITY CASCADE";
-    private static final int PHASES = DemoGenerator.PHASES + 3;
+    private static final int PHASES = DemoGenerator.PHASES + 4;
 
     private DemoDistrict() {
     }
@@ -71,8 +72,8 @@ public final class DemoDistrict {
         Map<String, byte[]> files = new LinkedHashMap<>();
         bar.phase("residents' register", () -> {
             var register = new ResidentRegister(d, inputs, new People(inputs), DemoGenerator.random(inputs, 8));
-            files.putAll(ResidentFiles.write(register.generate(inputs.integer("residents")), dir));
-        }, () -> Progress.count(inputs.integer("residents"), "residents in ") + dir);
+            files.putAll(ResidentFiles.render(register.generate(inputs.integer("residents"))));
+        }, () -> Progress.count(inputs.integer("residents"), "fictitious residents"));
         var tables = DistrictWriter.tables(d);
         bar.phase("database", () -> Sql.transaction(ds, c -> {
             if (held != null) {
@@ -82,6 +83,7 @@ public final class DemoDistrict {
             return null;
         }), () -> "COPY " + Progress.count(tables.stream().mapToInt(t -> t.rows().rows()).sum(), "rows"));
         bar.phase("grid assignment check", () -> check(ds), () -> "every address, building and station in its grid");
+        bar.phase("register files", () -> ResidentFiles.write(files, dir), () -> files.size() + " files in " + dir);
         var rows = new LinkedHashMap<String, Integer>();
         tables.forEach(t -> rows.put(t.name(), t.rows().rows()));
         String digest = digest(tables, files);
@@ -108,7 +110,7 @@ public final class DemoDistrict {
         var parts = new StringBuilder();
         for (int i = 0; i < n.length; i++) {
             if (n[i] > 0) {
-                parts.append(parts.length() == 0 ? "" : ", ").append(String.format("%,d %s", n[i], names[i]));
+                parts.append(parts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,d %s", n[i], names[i]));
             }
         }
         return parts.length() == 0 ? null : parts.toString();

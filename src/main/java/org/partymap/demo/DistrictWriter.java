@@ -1,7 +1,7 @@
 package org.partymap.demo;
 
-import java.io.StringReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,13 +9,13 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.postgresql.PGConnection;
+import org.partymap.db.Sql;
 import org.partymap.demo.District.Address;
 import org.partymap.demo.District.Building;
 import org.partymap.demo.District.Grid;
 import org.partymap.demo.District.Site;
 import org.partymap.demo.District.Station;
-import org.partymap.db.Sql;
+import org.postgresql.PGConnection;
 
 /**
  * Writes the generated district into the database with COPY (the PostgreSQL driver's

@@ -1,16 +1,19 @@
 package org.partymap.demo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.partymap.demo.District.Area;
 import org.partymap.demo.District.Block;
 import org.partymap.demo.District.Grid;
 import org.partymap.demo.District.Use;
+import org.partymap.grid.Apportionment;
 import org.partymap.grid.GridPartitioner;
-import org.partymap.grid.StreetBlockPolygonizer;
 import org.partymap.grid.StreetBlockPolygonizer.Blocks;
+import org.partymap.grid.StreetBlockPolygonizer;
 import org.partymap.street.StreetClass;
 
 /**
@@ -76,7 +79,7 @@ final class GridBuilder {
                 grid.id = d.grids.size() + 1;
                 grid.community = part.community;
                 grid.name = "第" + ChineseNumerals.of(++n) + "网格";
-                grid.code = part.community.code + String.format("%03d", n);
+                grid.code = part.community.code + String.format(Locale.ROOT, "%03d", n);
                 grid.polygon = g.polygon();
                 for (int i : g.blocks()) {
                     Block b = part.matched.get(i);
@@ -112,42 +115,21 @@ final class GridBuilder {
      * households (at least one each, largest remainders first, no more than it has blocks).
      */
     private static int[] counts(List<Parts> parts, int total) {
+        int n = parts.size();
         int dedicated = parts.stream().mapToInt(p -> p.dedicated.size()).sum();
-        int comprehensive = total - dedicated;
-        double households = parts.stream().mapToDouble(p -> sum(p.weights)).sum();
-        int[] k = new int[parts.size()];
-        double[] rest = new double[parts.size()];
-        int left = comprehensive;
-        for (int i = 0; i < k.length; i++) {
-            double share = (comprehensive - k.length) * sum(parts.get(i).weights) / households;
-            k[i] = 1 + (int) Math.floor(share);
-            rest[i] = share - Math.floor(share);
-            left -= k[i];
+        double[] w = new double[n];
+        int[] min = new int[n];
+        int[] max = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Arrays.stream(parts.get(i).weights).sum();
+            min[i] = 1;
+            max[i] = parts.get(i).blocks.size() - parts.get(i).dedicated.size();
         }
-        while (left > 0) {
-            int best = -1;
-            for (int i = 0; i < k.length; i++) {
-                int room = parts.get(i).blocks.size() - parts.get(i).dedicated.size() - k[i];
-                if (room > 0 && (best < 0 || rest[i] > rest[best])) {
-                    best = i;
-                }
-            }
-            k[best]++;
-            rest[best] -= 1;
-            left--;
-        }
-        for (int i = 0; i < k.length; i++) {
+        int[] k = Apportionment.share(total - dedicated, w, min, max);
+        for (int i = 0; i < n; i++) {
             k[i] += parts.get(i).dedicated.size();
         }
         return k;
-    }
-
-    private static double sum(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s;
     }
 
     /** The grid leader (the branch secretary), a grid worker and a building head, all fictitious. */

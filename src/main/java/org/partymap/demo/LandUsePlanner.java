@@ -89,7 +89,7 @@ final class LandUsePlanner {
             w.put(Use.PARK, 7.0);
             w.put(Use.MARKET, 2.5);
             w.put(Use.OFFICE, 2.0);
-            w.put(Use.FARMLAND, 35 * Math.pow(1 - u, 3));
+            w.put(Use.FARMLAND, 35 * (1 - u) * (1 - u) * (1 - u));
             w.put(Use.FACTORY, 10 * (1 - u) * (1 - u));
             w.put(Use.VACANT, 10 * (1 - u));
         }

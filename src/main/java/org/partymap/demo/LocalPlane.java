@@ -6,6 +6,9 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.buffer.BufferParameters;
 
 /**
  * The flat plane the demo district is drawn on: metres east ({@code x}) and north ({@code y}) of
@@ -87,6 +90,20 @@ final class LocalPlane {
 
     static Coordinate toMetres(Coordinate c) {
         return new Coordinate(x(c.x), y(c.y));
+    }
+
+    /**
+     * A buffer with bevelled joins and flat ends: drawn with arithmetic only, without the sines and
+     * arc tangents of round joins, whose last bit may differ between platforms.
+     */
+    static Geometry widen(Geometry g, double distance) {
+        var p = new BufferParameters(1, BufferParameters.CAP_FLAT, BufferParameters.JOIN_BEVEL, 1);
+        return BufferOp.bufferOp(g, distance, p);
+    }
+
+    /** A rotation by {@code angle} radians about (x, y), with sines from {@link StrictMath}. */
+    static AffineTransformation rotation(double angle, double x, double y) {
+        return AffineTransformation.rotationInstance(StrictMath.sin(angle), StrictMath.cos(angle), x, y);
     }
 
     static double round(double degrees) {

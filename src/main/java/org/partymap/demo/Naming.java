@@ -83,7 +83,7 @@ final class Naming {
 
     /** Names the unnamed line of these roles that runs longest in or along the community. */
     private void giveStreet(Area c, String name, Set<Role> roles) {
-        Geometry area = LocalPlane.toMetres(c.polygon).buffer(15);
+        Geometry area = LocalPlane.widen(LocalPlane.toMetres(c.polygon), 15);
         PlannedLine best = null;
         double bestLength = 0;
         for (PlannedLine l : d.network.lines) {
@@ -149,7 +149,7 @@ final class Naming {
             if (s.name != null) {
                 continue;
             }
-            String stem = s.block.community.name.substring(0, s.block.community.name.length() - 2).replace("路", "");
+            String stem = stemOf(s);
             switch (s.use) {
                 case OLD_ESTATE, NEW_ESTATE, VILLA, RESETTLEMENT, OLD_TOWN -> {
                     List<String> ends = suffixes.get(s.style);
@@ -206,6 +206,20 @@ final class Naming {
                 sites.add(alias);
             }
         }
+    }
+
+    /**
+     * What a school, a clinic or a factory is called after: the street it fronts (建军路 gives
+     * 建军小学), or its community where it fronts none.
+     */
+    private static String stemOf(Site s) {
+        var side = SiteBuilder.biggestSide(s.block);
+        if (side != null) {
+            String street = side.segment().line.name;
+            return street.substring(0, street.length() - (street.endsWith("大道") ? 2 : 1));
+        }
+        String c = s.block.community.name;
+        return c.substring(0, c.length() - 2).replace("路", "");
     }
 
     private static double distance(Site s, Area c) {

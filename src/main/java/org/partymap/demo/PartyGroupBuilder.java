@@ -9,6 +9,7 @@ import org.partymap.demo.District.Building;
 import org.partymap.demo.District.Grid;
 import org.partymap.demo.District.MemberHousehold;
 import org.partymap.demo.District.PartyGroup;
+import org.partymap.grid.Apportionment;
 
 /**
  * Below the grid: the district's party groups (楼栋党小组, 1030 in the source), shared among the
@@ -58,40 +59,16 @@ final class PartyGroupBuilder {
 
     /** Groups per grid: one each where there are buildings, the rest by households. */
     private static int[] counts(List<List<Building>> buildings, int total) {
-        int[] k = new int[buildings.size()];
-        double households = 0;
-        int left = total;
-        for (int i = 0; i < k.length; i++) {
-            if (!buildings.get(i).isEmpty()) {
-                k[i] = 1;
-                left--;
-            }
-            households += weight(buildings.get(i));
+        int n = buildings.size();
+        double[] w = new double[n];
+        int[] min = new int[n];
+        int[] max = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = weight(buildings.get(i));
+            max[i] = buildings.get(i).size();
+            min[i] = Math.min(1, max[i]);
         }
-        double[] rest = new double[k.length];
-        int extra = left;
-        for (int i = 0; i < k.length; i++) {
-            double share = extra * weight(buildings.get(i)) / households;
-            int add = Math.min((int) Math.floor(share), Math.max(0, buildings.get(i).size() - k[i]));
-            k[i] += add;
-            left -= add;
-            rest[i] = share - add;
-        }
-        while (left > 0) {
-            int best = -1;
-            for (int i = 0; i < k.length; i++) {
-                if (k[i] < buildings.get(i).size() && (best < 0 || rest[i] > rest[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                throw new IllegalStateException("too few buildings for " + total + " party groups");
-            }
-            k[best]++;
-            rest[best] -= 1;
-            left--;
-        }
-        return k;
+        return Apportionment.share(total, w, min, max);
     }
 
     private static double weight(List<Building> buildings) {

@@ -3,6 +3,7 @@ package org.partymap.demo;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -83,7 +84,7 @@ final class People {
      */
     static String idNumber(SplittableRandom rnd, int year, int month, int day, boolean male) {
         int seq = rnd.nextInt(0, 500) * 2 + (male ? 1 : 0);
-        String body = String.format("320902%04d%02d%02d%03d", year, month, day, seq);
+        String body = String.format(Locale.ROOT, "320902%04d%02d%02d%03d", year, month, day, seq);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (body.charAt(i) - '0') * ID_WEIGHTS[i];

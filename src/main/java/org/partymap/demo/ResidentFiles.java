@@ -1,7 +1,6 @@
 package org.partymap.demo;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.partymap.StartupException;
 import org.partymap.demo.ResidentRegister.Resident;
 
 /**
@@ -32,18 +32,21 @@ final class ResidentFiles {
     private ResidentFiles() {
     }
 
-    /** Writes the files under {@code dir} and returns them with their bytes, in a fixed order. */
-    static Map<String, byte[]> write(List<Resident> residents, Path dir) {
-        Map<String, byte[]> files = render(residents);
+    /** Writes the rendered files under {@code dir}, in place of the community files of an earlier run. */
+    static void write(Map<String, byte[]> files, Path dir) {
         try {
-            Files.createDirectories(dir.resolve("residents"));
+            Path communities = Files.createDirectories(dir.resolve("residents"));
+            try (var old = Files.list(communities)) {
+                for (Path p : old.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                    Files.delete(p);
+                }
+            }
             for (var f : files.entrySet()) {
                 Files.write(dir.resolve(f.getKey()), f.getValue());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the resident files under " + dir, e);
+            throw new StartupException("cannot write the residents' register under " + dir + ": " + e.getMessage());
         }
-        return files;
     }
 
     /** The files' names (relative) and contents. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.partymap.demo.District.Address;
@@ -80,7 +81,7 @@ final class ResidentRegister {
         }
         int perFloor = Math.max(1, a.households / a.building.floors);
         int floor = Math.min(a.building.floors, k / perFloor + 1);
-        return floor + String.format("%02d", k % perFloor + 1);
+        return floor + String.format(Locale.ROOT, "%02d", k % perFloor + 1);
     }
 
     private void family(Address a, String room, List<Resident> out) {

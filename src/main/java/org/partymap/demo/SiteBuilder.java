@@ -34,7 +34,7 @@ final class SiteBuilder {
      * No block holds more households than this: a grid is made of whole blocks, and a planner's
      * grid of 300-500 households cannot be cut from a block of 1,200.
      */
-    static final int MAX_BLOCK_HOUSEHOLDS = 720;
+    static final int MAX_BLOCK_HOUSEHOLDS = 640;
 
     private final District d;
     private final CityZones zones;
@@ -52,12 +52,12 @@ final class SiteBuilder {
             double u = zones.urbanity(LocalPlane.x(b.interior.x), LocalPlane.y(b.interior.y));
             switch (b.use) {
                 case OLD_TOWN -> oldTown(b, lay);
-                case OLD_ESTATE -> estate(b, lay, u, new Slabs("old", 11, 13, 2, 3, 30, 9, 4, 5, 2, false, 6, 22));
+                case OLD_ESTATE -> estate(b, lay, u, new Slabs("old", 11, 13, 2, 3, 30, 9, 4, 5, 2, false, 5, 17));
                 case NEW_ESTATE -> estate(b, lay, u, rnd.nextDouble() < 0.92
-                        ? new Slabs("new", 14, 16, 2, 2, 44, 16, 5, 8, 2, false, 5, 16)
+                        ? new Slabs("new", 14, 16, 2, 2, 44, 16, 5, 8, 2, false, 4, 13)
                         : new Slabs("new", 16, 18, 1, 2, 62, 24, 18, 26, 3, false, 3, 10));
                 case VILLA -> estate(b, lay, u, new Slabs("villa", 12, 9, 3, 5, 26, 8, 3, 3, 1, true, 12, 40));
-                case RESETTLEMENT -> estate(b, lay, u, new Slabs("resettlement", 12, 14, 2, 3, 32, 10, 5, 6, 2, false, 5, 14));
+                case RESETTLEMENT -> estate(b, lay, u, new Slabs("resettlement", 12, 14, 2, 3, 32, 10, 5, 6, 2, false, 4, 11));
                 case OFFICE -> pads(b, lay, u, 38, 28, 1 + rnd.nextInt(3), 22, "office", 16, 32);
                 case MARKET -> pads(b, lay, u, 70, 45, 1, 15, "market", 1, 2);
                 case COMMERCIAL -> pads(b, lay, u, 80 + rnd.nextInt(40), 50 + rnd.nextInt(20), 1 + rnd.nextInt(2), 20, "market", 3, 6);
@@ -247,7 +247,7 @@ final class SiteBuilder {
                 parts.add(LocalPlane.toMetres(bd.polygon));
             }
         }
-        Geometry hull = LocalPlane.METRES.buildGeometry(parts).convexHull().buffer(10, 2);
+        Geometry hull = LocalPlane.widen(LocalPlane.METRES.buildGeometry(parts).convexHull(), 10);
         site.polygon = LocalPlane.toLonLat(hull.intersection(lay.buildable()));
     }
 
@@ -267,7 +267,7 @@ final class SiteBuilder {
         // one metre further in, so that the gate lies inside the block whatever the rounding
         double dx = inside.x - door.x;
         double dy = inside.y - door.y;
-        double len = Math.hypot(dx, dy);
+        double len = StrictMath.hypot(dx, dy);
         if (len > 1) {
             door = new Coordinate(door.x + dx / len, door.y + dy / len);
         }
@@ -275,7 +275,7 @@ final class SiteBuilder {
     }
 
     /** The side along the block's highest-class street (longest among equals); null if none. */
-    private static Side biggestSide(Block b) {
+    static Side biggestSide(Block b) {
         return b.sides.stream().filter(s -> !s.segment().bridge)
                 .max(Comparator.comparing((Side s) -> s.segment().streetClass())
                         .thenComparingDouble(s -> s.segment().to - s.segment().from))

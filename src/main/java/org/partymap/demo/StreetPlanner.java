@@ -42,6 +42,13 @@ final class StreetPlanner {
     private final List<PlannedLine> lines = new ArrayList<>();
     private Curve bankWest;
     private Curve bankEast;
+    /** The curves so far, north-south and east-west, between which the next level grows. */
+    private final List<Member> ns = new ArrayList<>();
+    private final List<Member> ew = new ArrayList<>();
+    /** The streets so far, where the next level's north-south and east-west streets stop. */
+    private final List<LineString> stopNs = new ArrayList<>();
+    private final List<LineString> stopEw = new ArrayList<>();
+    private List<LineString> banks;
 
     StreetPlanner(DemoInputs inputs, CityZones zones, SplittableRandom rnd) {
         this.inputs = inputs;
@@ -50,8 +57,6 @@ final class StreetPlanner {
     }
 
     Plan plan() {
-        var ns = new ArrayList<Member>();
-        var ew = new ArrayList<Member>();
         var frameNs = new ArrayList<LineString>();
         var frameEw = new ArrayList<LineString>();
         String canalName = null;
@@ -102,42 +107,15 @@ final class StreetPlanner {
 
         ns.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
         ew.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
-        var stopNs = new ArrayList<>(axesNs);
+        stopNs.addAll(axesNs);
         stopNs.add(diagonalLine);
-        var stopEw = new ArrayList<>(axesEw);
+        stopEw.addAll(axesEw);
         stopEw.add(diagonalLine);
-        var banks = List.of(bankWest.line(), bankEast.line());
-
-        var mainsNs = grow(ns, inputs.number("main_spacing"), 18);
-        var mainsEw = grow(ew, inputs.number("main_spacing"), 18);
-        var keptMainsNs = place(mainsNs, Role.MAIN, stopEw, 0.95, 0.8, m -> true);
-        var keptMainsEw = place(mainsEw, Role.MAIN, stopNs, 0.95, 0.8, m -> true);
-        stopNs.addAll(keptMainsNs);
-        stopEw.addAll(keptMainsEw);
-        ns.addAll(mainsNs);
-        ew.addAll(mainsEw);
-        ns.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
-        ew.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
-
-        var secNs = grow(ns, inputs.number("secondary_spacing"), 8);
-        var secEw = grow(ew, inputs.number("secondary_spacing"), 8);
-        var keptSecNs = place(secNs, Role.SECONDARY, stopEw, 0.9, 0.74, m -> true);
-        var stopSecEw = new ArrayList<>(stopNs);
-        stopSecEw.addAll(banks);
-        var keptSecEw = place(secEw, Role.SECONDARY, stopSecEw, 0.9, 0.74, m -> !inCanal(m));
-        stopNs.addAll(keptSecNs);
-        stopEw.addAll(keptSecEw);
-        ns.addAll(secNs);
-        ew.addAll(secEw);
-        ns.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
-        ew.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
-
-        var lanesNs = grow(ns, inputs.number("lane_spacing"), 4);
-        var lanesEw = grow(ew, inputs.number("lane_spacing"), 4);
-        place(lanesNs, Role.LANE, stopEw, 0.62, 0.62, m -> zones.oldTown(m.x, m.y));
-        var stopLaneEw = new ArrayList<>(stopNs);
-        stopLaneEw.addAll(banks);
-        place(lanesEw, Role.LANE, stopLaneEw, 0.62, 0.62, m -> zones.oldTown(m.x, m.y) && !inCanal(m));
+        banks = List.of(bankWest.line(), bankEast.line());
+        // each level grows between the lines of those above it, and stops where it meets them
+        level(Role.MAIN, inputs.number("main_spacing"), 18, 0.97, 0.86, true, m -> true);
+        level(Role.SECONDARY, inputs.number("secondary_spacing"), 8, 0.95, 0.86, false, m -> true);
+        level(Role.LANE, inputs.number("lane_spacing"), 4, 0.62, 0.62, false, m -> zones.oldTown(m.x, m.y));
 
         Geometry water = canalWater(canal);
         return new Plan(List.copyOf(lines), water, canalName);
@@ -157,6 +135,30 @@ final class StreetPlanner {
             out.add(piece);
         }
         return out;
+    }
+
+    /**
+     * One level of streets in both directions: grown between the members so far, cut where they
+     * cross the levels above, kept where {@code where} holds; east-west streets that do not
+     * {@code bridge} stop at the canal's banks. Kept streets become stoppers for the levels below,
+     * grown curves members between which they grow.
+     */
+    private void level(Role role, double spacing, double wobble, double inner, double outer, boolean bridge,
+                       Predicate<Coordinate> where) {
+        var grownNs = grow(ns, spacing, wobble);
+        var grownEw = grow(ew, spacing, wobble);
+        var keptNs = place(grownNs, role, stopEw, inner, outer, where);
+        var stopForEw = new ArrayList<>(stopNs);
+        if (!bridge) {
+            stopForEw.addAll(banks);
+        }
+        var keptEw = place(grownEw, role, stopForEw, inner, outer, m -> where.test(m) && (bridge || !inCanal(m)));
+        stopNs.addAll(keptNs);
+        stopEw.addAll(keptEw);
+        ns.addAll(grownNs);
+        ew.addAll(grownEw);
+        ns.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
+        ew.sort(Comparator.comparingDouble(m -> m.curve.at(0)));
     }
 
     /** Grown curves between neighbouring members, about {@code spacing} metres apart. */

@@ -1,6 +1,5 @@
 package org.partymap.grid;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -132,7 +131,7 @@ final class Bisection {
                 double s = score(wa, total, k1, k2, maxA, suffixMax[i + 1], cut, norm);
                 if (s < best.score) {
                     int[] a = Arrays.stream(order, 0, sizeA).mapToInt(Integer::intValue).sorted().toArray();
-                    if (connected(a, true) && connected(set, false)) {
+                    if (connected(true) && connected(false)) {
                         best = new Candidate(a, s);
                     }
                 }
@@ -161,7 +160,7 @@ final class Bisection {
         inA[seed] = true;
         members.add(seed);
         try {
-            if (!connected(set, false)) {
+            if (!connected(false)) {
                 return best;
             }
             double wa = graph.weight[seed];
@@ -219,7 +218,7 @@ final class Bisection {
                 return -1;
             }
             inA[best] = true;
-            boolean ok = connected(set, false);
+            boolean ok = connected(false);
             inA[best] = false;
             if (ok) {
                 return best;
@@ -247,36 +246,8 @@ final class Bisection {
         return false;
     }
 
-    /** Whether the members of {@code blocks} on side A (or, with {@code sideA} false, not on A) are connected. */
-    private boolean connected(int[] blocks, boolean sideA) {
-        int start = -1;
-        int total = 0;
-        for (int b : blocks) {
-            if (inA[b] == sideA) {
-                total++;
-                if (start < 0) {
-                    start = b;
-                }
-            }
-        }
-        if (start < 0) {
-            return false;
-        }
-        boolean[] seen = new boolean[graph.size];
-        var stack = new ArrayDeque<Integer>();
-        stack.push(start);
-        seen[start] = true;
-        int reached = 0;
-        while (!stack.isEmpty()) {
-            int b = stack.pop();
-            reached++;
-            for (int n : graph.neighbours[b]) {
-                if (!seen[n] && inSet[n] && inA[n] == sideA) {
-                    seen[n] = true;
-                    stack.push(n);
-                }
-            }
-        }
-        return reached == total;
+    /** Whether the blocks of the set on side A (or, with {@code sideA} false, on the other side) are connected. */
+    private boolean connected(boolean sideA) {
+        return graph.connected(b -> inSet[b] && inA[b] == sideA);
     }
 }

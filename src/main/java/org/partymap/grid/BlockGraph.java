@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import org.partymap.street.StreetClass;
 
 /**
@@ -100,12 +101,12 @@ final class BlockGraph {
         return out;
     }
 
-    /** Whether the blocks with {@code label[b] == group}, less {@code without}, are connected (and not empty). */
-    boolean connected(int[] label, int group, int without) {
+    /** Whether the blocks for which {@code member} holds are connected (and there is one at least). */
+    boolean connected(IntPredicate member) {
         int start = -1;
         int total = 0;
         for (int b = 0; b < size; b++) {
-            if (label[b] == group && b != without) {
+            if (member.test(b)) {
                 total++;
                 if (start < 0) {
                     start = b;
@@ -124,7 +125,7 @@ final class BlockGraph {
             int b = stack.pop();
             reached++;
             for (int n : neighbours[b]) {
-                if (!seen[n] && n != without && label[n] == group) {
+                if (!seen[n] && member.test(n)) {
                     seen[n] = true;
                     stack.push(n);
                 }

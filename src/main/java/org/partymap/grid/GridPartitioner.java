@@ -148,38 +148,16 @@ public final class GridPartitioner {
 
     /** Grids per connected part: at least one each, the rest by weight (largest remainder). */
     private static int[] apportion(int count, List<int[]> parts, BlockGraph graph) {
-        int[] alloc = new int[parts.size()];
-        if (parts.isEmpty()) {
-            return alloc;
+        int n = parts.size();
+        double[] w = new double[n];
+        int[] min = new int[n];
+        int[] max = new int[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = graph.weightOf(parts.get(i));
+            min[i] = 1;
+            max[i] = parts.get(i).length;
         }
-        double total = 0;
-        for (int[] p : parts) {
-            total += graph.weightOf(p);
-        }
-        int left = count;
-        double[] remainder = new double[parts.size()];
-        for (int i = 0; i < parts.size(); i++) {
-            double share = (count - parts.size()) * graph.weightOf(parts.get(i)) / total;
-            alloc[i] = 1 + (int) Math.floor(share);
-            alloc[i] = Math.min(alloc[i], parts.get(i).length);
-            remainder[i] = share - Math.floor(share);
-            left -= alloc[i];
-        }
-        while (left > 0) {
-            int best = -1;
-            for (int i = 0; i < parts.size(); i++) {
-                if (alloc[i] < parts.get(i).length && (best < 0 || remainder[i] > remainder[best])) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                throw new IllegalArgumentException("not enough blocks for " + count + " grids");
-            }
-            alloc[best]++;
-            remainder[best] -= 1;
-            left--;
-        }
-        return alloc;
+        return Apportionment.share(count, w, min, max);
     }
 
     private static List<Grid> grids(StreetBlockPolygonizer.Blocks blocks, double[] weights, int[] label, int count, boolean[] fixed) {

@@ -71,7 +71,7 @@ final class Refinement {
                 bestGroup = h;
             }
         }
-        if (bestGroup < 0 || !graph.connected(label, g, b)) {
+        if (bestGroup < 0 || !graph.connected(x -> label[x] == g && x != b)) {
             return false;
         }
         label[b] = bestGroup;

@@ -30,6 +30,13 @@ import org.partymap.testing.TestDatabase;
 /** The generated demo district, checked against the invariants the issue sets. Generated once for the class. */
 class DemoDistrictIT {
 
+    /**
+     * The digest of every byte the generator writes from the committed inputs, as it came out on the
+     * machine the generator was written on. Another machine must give the same. When you change the
+     * generator or data/demo on purpose, run ./partymap generate-demo and put the digest it prints here.
+     */
+    static final String DIGEST = "5ce2b821b7c50bd5bac60d5fc06b604079156662864824eacf79cb18ba2609dd";
+
     private static Database db;
     private static Path home;
     private static DemoDistrict.Result result;
@@ -292,6 +299,13 @@ class DemoDistrictIT {
                 TestDatabase.deleteTree(elsewhere);
             }
         }
+    }
+
+    @Test
+    void theOutputIsTheSameBytesAsOnTheMachineItWasWrittenOn() {
+        assertEquals(DIGEST, result.digest(), "the generated district differs from the committed digest: if the generator or "
+                + "data/demo changed on purpose, put the new digest in DemoDistrictIT.DIGEST; if not, something made it "
+                + "depend on the machine");
     }
 
     private static List<String> files(Path dir) throws Exception {
