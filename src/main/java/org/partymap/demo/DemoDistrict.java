@@ -44,7 +44,12 @@ public final class DemoDistrict {
 
     /** Generates the demo district when the database holds no layers yet; true if it did. */
     public static boolean loadIfEmpty(DataSource ds, Path dataDir, Path home, PrintStream progress) {
-        if (holding(ds) != null) {
+        String held = holding(ds);
+        if (held != null) {
+            if (progress != null) {
+                progress.println("demo: the database already holds " + held + "; serving it as it is"
+                        + " (./partymap generate-demo --replace makes the demo district afresh)");
+            }
             return false;
         }
         generate(ds, dataDir, home, false, progress);
