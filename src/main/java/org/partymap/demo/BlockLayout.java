@@ -41,7 +41,6 @@ final class BlockLayout {
     private final Geometry buildable;
     private final PreparedGeometry prepared;
     private final Quadtree placed = new Quadtree();
-    private final List<Polygon> footprints = new ArrayList<>();
 
     BlockLayout(Block block, SplittableRandom rnd) {
         this.block = block;
@@ -236,12 +235,6 @@ final class BlockLayout {
 
     private void place(Polygon p) {
         placed.insert(p.getEnvelopeInternal(), p);
-        footprints.add(p);
-    }
-
-    /** Everything placed so far. */
-    List<Polygon> footprints() {
-        return footprints;
     }
 
     Geometry buildable() {

@@ -10,6 +10,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.partymap.db.Sql;
+import org.partymap.grid.GridHistory;
 import org.partymap.demo.District.Address;
 import org.partymap.demo.District.Building;
 import org.partymap.demo.District.Grid;
@@ -130,7 +131,7 @@ final class DistrictWriter {
         Integer[] stations = d.grids.stream().map(g -> g.station.id).toArray(Integer[]::new);
         Sql.update(c, GRID_STATIONS, grids, stations);
         for (Grid g : d.grids) {
-            org.partymap.grid.GridHistory.record(c, g.id, "generate", "示范区生成 (demo district generated)", "demo");
+            GridHistory.record(c, g.id, "generate", "示范区生成 (demo district generated)", "demo");
         }
     }
 

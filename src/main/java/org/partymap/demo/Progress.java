@@ -25,11 +25,6 @@ final class Progress {
         this.phases = phases;
     }
 
-    /** A display that shows nothing (for tests that only want the result). */
-    static Progress quiet() {
-        return new Progress(null, 0);
-    }
-
     void phase(String name, Runnable work, Supplier<String> made) {
         long t = System.nanoTime();
         if (out != null && terminal) {

@@ -1,7 +1,10 @@
 package org.partymap.demo;
 
 import java.io.IOException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +75,7 @@ final class ResidentFiles {
         files.put("residents.csv", all.toString().getBytes(StandardCharsets.UTF_8));
         String gbk = perCommunity.entrySet().stream().filter(e -> e.getKey().endsWith("_" + GBK_COMMUNITY + ".csv"))
                 .map(e -> e.getValue().toString()).findFirst().orElseThrow();
-        files.put("residents_gbk_sample.csv", gbk.getBytes(Charset.forName("GBK")));
+        files.put("residents_gbk_sample.csv", gbk(gbk));
         files.put("residents_truth.csv", truth.toString().getBytes(StandardCharsets.UTF_8));
         files.put("README.txt", readme(residents.size()).getBytes(StandardCharsets.UTF_8));
         return files;
@@ -128,6 +131,20 @@ final class ResidentFiles {
             }
         }
         return sb.toString();
+    }
+
+    /** GBK bytes; a character GBK lacks is an error here, not a silent question mark. */
+    private static byte[] gbk(String text) {
+        try {
+            var buffer = Charset.forName("GBK").newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] out = new byte[buffer.remaining()];
+            buffer.get(out);
+            return out;
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("the GBK sample has a character GBK lacks: " + e.getMessage(), e);
+        }
     }
 
     private static byte[] withBom(byte[] bytes) {

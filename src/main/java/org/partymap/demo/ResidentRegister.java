@@ -1,5 +1,6 @@
 package org.partymap.demo;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -16,7 +17,7 @@ import org.partymap.demo.District.Area;
  * number that cannot be real, the home address as someone typed it, the household registration
  * address, the kind of resident and care tags (空巢老人, 独居老人, 残疾人, 低保户, 留守儿童 …) on
  * a realistic share. About 3% of addresses cannot be geocoded at all (written outside the
- * district, or not an address). Ages are as of the source article, April 2020.
+ * district, or not an address). Ages are as of the source article, 1 April 2020.
  */
 final class ResidentRegister {
 
@@ -166,9 +167,11 @@ final class ResidentRegister {
 
     private Resident person(Address a, String room, String surname, boolean family, boolean male, int age, String kind,
                             Set<String> care) {
-        int year = YEAR - age - (rnd.nextDouble() < 0.25 ? 1 : 0);
-        int month = 1 + rnd.nextInt(12);
-        int day = 1 + rnd.nextInt(28);
+        // born on one of the 365 days that make someone this age on 1 April 2020
+        LocalDate born = LocalDate.of(YEAR - age - 1, 4, 2).plusDays(rnd.nextInt(365));
+        int year = born.getYear();
+        int month = born.getMonthValue();
+        int day = born.getDayOfMonth();
         String name = (family ? surname : people.surname(rnd)) + people.given(rnd, male, year);
         String phone = age < 16 ? "" : age >= 70 && rnd.nextDouble() < 0.4 ? People.landline(rnd)
                 : rnd.nextDouble() < 0.05 ? "" : People.mobile(rnd);

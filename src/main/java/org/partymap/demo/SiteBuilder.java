@@ -287,8 +287,4 @@ final class SiteBuilder {
         LineString line = (LineString) LocalPlane.toMetres(side.segment().geom);
         return side.segment().from + new LengthIndexedLine(line).project(metres);
     }
-
-    static List<Address> roadAddresses(District d) {
-        return d.addresses.stream().filter(Address::onRoad).toList();
-    }
 }
