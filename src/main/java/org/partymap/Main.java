@@ -14,6 +14,7 @@ import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
+import org.partymap.demo.DemoDistrict;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
 import org.partymap.io.InputFiles;
@@ -33,8 +34,11 @@ public final class Main {
     static final String USAGE = """
             usage: partymap <command> [arguments]
 
-              demo                       serve the demo district (loaded on first start)
+              demo                       serve the demo district (generated on first start)
               serve                      serve whatever the database holds
+              generate-demo [--replace]  generate the demo district into the database and its residents'
+                                         register into $PARTYMAP_HOME/demo; --replace clears a database
+                                         that holds data first
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
@@ -74,6 +78,7 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "generate-demo" -> generateDemo(rest, out);
             case "geocode" -> geocode(rest, out);
             case "bench" -> Bench.run(rest, out);
             case "user" -> user(rest, out);
@@ -98,7 +103,7 @@ public final class Main {
         Database db = Database.open(config, LocalPostgis.Mode.OWN);
         try {
             if (demo) {
-                SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoDistrict.loadIfEmpty(db.dataSource(), config.dataDir(), config.home(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
@@ -196,6 +201,26 @@ public final class Main {
     private static Accounts accounts(Database db, Config config) {
         var security = config.security();
         return new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
+    }
+
+    private static int generateDemo(List<String> args, PrintStream out) {
+        boolean replace = false;
+        for (String a : args) {
+            if (a.equals("--replace")) {
+                replace = true;
+            } else {
+                throw new UsageException("generate-demo takes only --replace, not '" + a + "'");
+            }
+        }
+        Config config = Config.fromEnv();
+        try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+            var result = DemoDistrict.generate(db.dataSource(), config.dataDir(), config.home(), replace, System.err);
+            out.println("generated the demo district: " + result.describe());
+            DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), out);
+            return 0;
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while the demo district was written, nothing was kept: " + e.getMessage());
+        }
     }
 
     /** The command line is wrong: print usage and exit 2. */
