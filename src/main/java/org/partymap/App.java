@@ -20,6 +20,8 @@ import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
+import org.partymap.geocode.GazetteerCache;
+import org.partymap.geocode.GeocodeController;
 import org.partymap.grid.GridController;
 import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
@@ -86,6 +88,8 @@ public final class App {
         var grids = new GridController(new GridRepository(ds));
         var stations = new StationController(new StationRepository(ds));
         var streets = new StreetController(new StreetRepository(ds));
+        var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
+        var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
         collections.verify(ds);
         var ogc = new OgcController(collections, new FeatureRepository(ds, collections), config.publicUrl());
@@ -95,13 +99,14 @@ public final class App {
         var users = new AdminUserController(accounts);
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
-        var uploads = new LayerUploadController(new LayerImporter(ds), auditLog, security.importMaxBytes());
+        var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
 
         var versions = LayerVersions.start(ds, LAYER_POLL);
         var nearestRepository = new NearestRepository(ds);
         var services = new StationServices(nearestRepository, versions);
         var nearest = new NearestController(new NearestService(nearestRepository, new StreetNetwork(ds, versions)),
-                services, AddressLocator.NONE);
+                services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
+                        .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
 
         Javalin app = Javalin.create(cfg -> {
@@ -124,6 +129,8 @@ public final class App {
             ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
             cfg.events.serverStopped(versions::close);
+            cfg.events.serverStarted(gazetteer::warmUp);
+            cfg.events.serverStopped(gazetteer::close);
             QueryCheck.install(cfg);
             access.install(cfg);
 
@@ -134,6 +141,8 @@ public final class App {
             r.get("/api/grids", grids::list, PUBLIC);
             r.get("/api/grids/{id}", grids::detail, PUBLIC);
             r.get("/api/locate", lookups.limit(grids::locate), PUBLIC);
+            r.get("/api/geocode", lookups.limit(geocode::geocode), PUBLIC);
+            r.get("/api/reverse", lookups.limit(geocode::reverse), PUBLIC);
             r.get("/api/stations", stations::list, PUBLIC);
             r.get("/api/streets", streets::list, PUBLIC);
             r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);

@@ -1,10 +1,8 @@
 package org.partymap;
 
 import io.javalin.Javalin;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +14,10 @@ import org.partymap.auth.UserCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
+import org.partymap.demo.DemoDistrict;
 import org.partymap.geo.Crs;
+import org.partymap.geocode.GeocodeCommand;
+import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
 import org.partymap.layer.LayerImporter;
@@ -24,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The command line behind {@code ./partymap}: serve, demo, import. Errors an operator can fix are
+ * The command line behind {@code ./partymap}: serve, demo, import, geocode. Errors an operator can fix are
  * printed as one line and exit 1; a wrong command line prints usage and exits 2.
  */
 public final class Main {
@@ -33,11 +34,16 @@ public final class Main {
     static final String USAGE = """
             usage: partymap <command> [arguments]
 
-              demo                       serve the demo district (loaded on first start)
+              demo                       serve the demo district (generated on first start)
               serve                      serve whatever the database holds
+              generate-demo [--replace]  generate the demo district into the database and its residents'
+                                         register into $PARTYMAP_HOME/demo; --replace clears a database
+                                         that holds data first
               import FILE --layer LAYER [--crs wgs84|gcj02]
                                          load a GeoJSON file, or a CSV with lon/lat for point layers;
                                          layers: %s
+              geocode IN.csv [--column address] > OUT.csv
+                                         add lon, lat, level, score and grid to a CSV of addresses
             %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench ogc [--features N] [--limit L] [--compare])
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
@@ -74,6 +80,8 @@ public final class Main {
             case "serve" -> serve(false, rest);
             case "demo" -> serve(true, rest);
             case "import" -> importLayer(rest, out);
+            case "generate-demo" -> generateDemo(rest, out);
+            case "geocode" -> geocode(rest, out);
             case "bench" -> Bench.run(rest, out);
             case "user" -> user(rest, out);
             case "help", "--help", "-h" -> {
@@ -97,7 +105,7 @@ public final class Main {
         Database db = Database.open(config, LocalPostgis.Mode.OWN);
         try {
             if (demo) {
-                SampleData.loadIfEmpty(db.dataSource(), config.dataDir());
+                DemoDistrict.loadIfEmpty(db.dataSource(), config.dataDir(), config.home(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
@@ -152,14 +160,7 @@ public final class Main {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(positional.get(0));
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("no such file: " + file);
-        } catch (IOException e) {
-            throw new StartupException("cannot read " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = InputFiles.read(file);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
             var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
             out.println("imported " + result.describe());
@@ -170,6 +171,16 @@ public final class Main {
             throw new StartupException(msg.toString());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage());
+        }
+    }
+
+    private static int geocode(List<String> args, PrintStream out) {
+        try {
+            return GeocodeCommand.run(args, out, System.err);
+        } catch (GeocodeCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while geocoding: " + e.getMessage());
         }
     }
 
@@ -192,6 +203,26 @@ public final class Main {
     private static Accounts accounts(Database db, Config config) {
         var security = config.security();
         return new Accounts(db.dataSource(), new SessionStore(db.dataSource(), security.sessionIdle(), security.sessionMax()));
+    }
+
+    private static int generateDemo(List<String> args, PrintStream out) {
+        boolean replace = false;
+        for (String a : args) {
+            if (a.equals("--replace")) {
+                replace = true;
+            } else {
+                throw new UsageException("generate-demo takes only --replace, not '" + a + "'");
+            }
+        }
+        Config config = Config.fromEnv();
+        try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+            var result = DemoDistrict.generate(db.dataSource(), config.dataDir(), config.home(), replace, System.err);
+            out.println("generated the demo district: " + result.describe());
+            DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), out);
+            return 0;
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed while the demo district was written, nothing was kept: " + e.getMessage());
+        }
     }
 
     /** The command line is wrong: print usage and exit 2. */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
-import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
@@ -14,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The small sample layers in {@code data/sample}, loaded through the ordinary import path when
- * the demo starts on an empty database.
+ * The small sample layers in {@code data/sample}, loaded through the ordinary import path: the
+ * tests' fixture, and an example of every file {@code ./partymap import} takes. (The demo
+ * district itself is generated: see {@code org.partymap.demo}.)
  */
 public final class SampleData {
 
@@ -29,13 +29,6 @@ public final class SampleData {
             new String[] {"addresses.csv", "addresses"});
 
     private SampleData() {
-    }
-
-    static void loadIfEmpty(DataSource ds, Path dataDir) {
-        long subdistricts = Sql.one(ds, "SELECT count(*) FROM subdistrict", rs -> rs.getLong(1)).orElse(0L);
-        if (subdistricts == 0) {
-            load(ds, dataDir);
-        }
     }
 
     /** Imports every sample layer, in the order their parents need. */

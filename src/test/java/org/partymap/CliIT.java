@@ -66,14 +66,32 @@ class CliIT {
     }
 
     @Test
-    void theDemoLoadsTheSampleLayersOnAnEmptyDatabase() throws Exception {
-        var demo = CliProcess.serve(home, Map.of(), "demo", Duration.ofSeconds(90));
+    void theDemoGeneratesTheDistrictOnAnEmptyDatabaseAndGenerateDemoReplacesItOnlyWhenTold() throws Exception {
+        var demo = CliProcess.serve(home, Map.of(), "demo", Duration.ofSeconds(300));
         try {
-            assertTrue(get(demo.port(), "/api/health").contains("\"grids\" : 4"));
+            String health = get(demo.port(), "/api/health");
+            assertTrue(health.contains("\"grids\" : 268") && health.contains("\"party_groups\" : 1030"), health);
+            var refused = CliProcess.run(home, Map.of(), "generate-demo");
+            assertEquals(1, refused.exitCode());
+            assertTrue(refused.stderr().contains("already holds 7 subdistricts") && refused.stderr().contains("--replace"),
+                    refused.stderr());
+            assertTrue(get(demo.port(), "/api/health").contains("\"grids\" : 268"), "the refusal changed nothing");
         } finally {
             demo.process().destroy();
             demo.process().waitFor(60, TimeUnit.SECONDS);
         }
+        assertTrue(Files.size(home.resolve("demo/residents.csv")) > 5_000_000, "the residents' register is written");
+        var replaced = CliProcess.run(home, Map.of(), "generate-demo", "--replace");
+        assertEquals(0, replaced.exitCode(), replaced.stderr());
+        assertTrue(replaced.stdout().contains("268 grid, ") && replaced.stdout().contains("1,030 party_group"), replaced.stdout());
+        assertTrue(replaced.stderr().contains("demo [ 1/12] street network"), "phases on stderr: " + replaced.stderr());
+    }
+
+    @Test
+    void generateDemoTakesNoOtherArgument() {
+        var r = CliProcess.run(home, Map.of(), "generate-demo", "--force");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.stderr().contains("generate-demo takes only --replace"), r.stderr());
     }
 
     @Test

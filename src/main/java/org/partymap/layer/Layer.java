@@ -61,6 +61,11 @@ public enum Layer {
         return shape == Shape.POINT;
     }
 
+    /** Stations may be given an address instead of a point, and are then geocoded. */
+    public boolean geocodable() {
+        return this == STATIONS;
+    }
+
     public static Layer parse(String text) {
         String key = text.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())

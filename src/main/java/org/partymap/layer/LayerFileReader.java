@@ -19,7 +19,9 @@ import org.partymap.io.TextDecoding;
 /**
  * Turns the bytes of a layer file into features: a GeoJSON FeatureCollection (or one Feature),
  * or, for point layers, a CSV file whose lon and lat columns make the point and whose other
- * columns are the properties. Problems are collected, not thrown one at a time.
+ * columns are the properties. Stations may come with an address instead of a point (no lon/lat
+ * columns, empty lon and lat, or a null GeoJSON geometry); their geometry stays null for the
+ * importer to geocode. Problems are collected, not thrown one at a time.
  */
 final class LayerFileReader {
 
@@ -27,6 +29,7 @@ final class LayerFileReader {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> LON = List.of("lon", "lng", "longitude", "x", "经度");
     private static final List<String> LAT = List.of("lat", "latitude", "y", "纬度");
+    private static final List<String> ADDRESS = List.of("address", "地址");
     /** Chinese column names accepted in CSV headers for the properties they stand for. */
     private static final Map<String, String> COLUMN_ALIASES = Map.ofEntries(
             Map.entry("名称", "name"), Map.entry("站点名称", "name"), Map.entry("类型", "kind"),
@@ -48,16 +51,16 @@ final class LayerFileReader {
         String lower = fileName.toLowerCase(Locale.ROOT);
         boolean csv = lower.endsWith(".csv") || lower.endsWith(".txt") || lower.endsWith(".tsv");
         if (!csv) {
-            return readGeoJson(text);
+            return readGeoJson(text, layer);
         }
         if (!layer.acceptsCsv()) {
             throw new LayerImportException("layer " + layer.id() + " needs " + layer.shape().description
                     + " geometries, which CSV cannot carry: give a GeoJSON file");
         }
-        return readCsv(text);
+        return readCsv(text, layer);
     }
 
-    private static List<LayerFeature> readGeoJson(String text) {
+    private static List<LayerFeature> readGeoJson(String text, Layer layer) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -93,13 +96,14 @@ final class LayerFileReader {
                 continue;
             }
             JsonNode g = f.get("geometry");
-            if (g == null || g.isNull() || !g.isObject()) {
-                problems.add(where + ": has no geometry");
+            boolean byAddress = layer.geocodable() && (g == null || g.isNull()) && !f.at("/properties/address").asText().isBlank();
+            if (!byAddress && (g == null || g.isNull() || !g.isObject())) {
+                problems.add(where + ": has no geometry" + (layer.geocodable() ? " and no address to geocode" : ""));
                 continue;
             }
-            Geometry geometry;
+            Geometry geometry = null;
             try {
-                geometry = reader.read(g.toString());
+                geometry = byAddress ? null : reader.read(g.toString());
             } catch (Exception e) {
                 problems.add(where + ": the geometry cannot be read (" + e.getMessage() + ")");
                 continue;
@@ -119,17 +123,23 @@ final class LayerFileReader {
         return out;
     }
 
-    private static List<LayerFeature> readCsv(String text) {
+    private static List<LayerFeature> readCsv(String text, Layer layer) {
         CsvTable table;
         try {
             table = CsvTable.parse(text);
         } catch (CsvTable.CsvException e) {
             throw new LayerImportException(e.getMessage());
         }
-        int lonCol = table.column(LON.toArray(String[]::new)).orElseThrow(() -> new LayerImportException(
-                "the CSV header has no longitude column (one of " + String.join(", ", LON) + ")"));
-        int latCol = table.column(LAT.toArray(String[]::new)).orElseThrow(() -> new LayerImportException(
-                "the CSV header has no latitude column (one of " + String.join(", ", LAT) + ")"));
+        int lonCol = table.column(LON.toArray(String[]::new)).orElse(-1);
+        int latCol = table.column(LAT.toArray(String[]::new)).orElse(-1);
+        int addressCol = layer.geocodable() ? table.column(ADDRESS.toArray(String[]::new)).orElse(-1) : -1;
+        String orAddress = layer.geocodable() ? " and no address column to geocode (" + String.join(", ", ADDRESS) + ")" : "";
+        if (lonCol < 0 && addressCol < 0) {
+            throw new LayerImportException("the CSV header has no longitude column (one of " + String.join(", ", LON) + ")" + orAddress);
+        }
+        if (latCol < 0 && addressCol < 0) {
+            throw new LayerImportException("the CSV header has no latitude column (one of " + String.join(", ", LAT) + ")" + orAddress);
+        }
         if (table.rows().isEmpty()) {
             throw new LayerImportException("the CSV file has a header but no rows");
         }
@@ -140,12 +150,22 @@ final class LayerFileReader {
                 break;
             }
             String where = "line " + row.line();
-            Double lon = number(row.fields().get(lonCol));
-            Double lat = number(row.fields().get(latCol));
-            if (lon == null || lat == null) {
-                problems.add(where + ": lon and lat must be decimal numbers, not '" + row.fields().get(lonCol)
-                        + "', '" + row.fields().get(latCol) + "'");
-                continue;
+            String rawLon = lonCol < 0 ? "" : row.fields().get(lonCol).strip();
+            String rawLat = latCol < 0 ? "" : row.fields().get(latCol).strip();
+            Geometry point = null;
+            if (rawLon.isEmpty() && rawLat.isEmpty() && addressCol >= 0) {
+                if (row.fields().get(addressCol).isBlank()) {
+                    problems.add(where + ": neither lon and lat nor an address to geocode");
+                    continue;
+                }
+            } else {
+                Double lon = number(rawLon);
+                Double lat = number(rawLat);
+                if (lon == null || lat == null) {
+                    problems.add(where + ": lon and lat must be decimal numbers, not '" + rawLon + "', '" + rawLat + "'");
+                    continue;
+                }
+                point = FACTORY.createPoint(new Coordinate(lon, lat));
             }
             var props = new LinkedHashMap<String, Object>();
             for (int c = 0; c < table.header().size(); c++) {
@@ -155,7 +175,7 @@ final class LayerFileReader {
                     props.put(COLUMN_ALIASES.getOrDefault(name, name.toLowerCase(Locale.ROOT)), value);
                 }
             }
-            out.add(new LayerFeature(where, FACTORY.createPoint(new Coordinate(lon, lat)), props));
+            out.add(new LayerFeature(where, point, props));
         }
         if (!problems.isEmpty()) {
             throw new LayerImportException(problems);

@@ -8,9 +8,9 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NearestAnswer(String mode, Origin origin, Routing routing, List<Station> stations, List<Station> included) {
 
-    /** Where the walks start. */
+    /** Where the walks start; for {@code address=}, the standard address it matched, how precisely and how surely. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Origin(double lon, double lat, String address) {
+    public record Origin(double lon, double lat, String address, String level, Double score) {
     }
 
     /**

@@ -13,14 +13,14 @@ import org.partymap.http.Params;
  *
  * @param lon      the origin, WGS-84 degrees
  * @param lat      the origin, WGS-84 degrees
- * @param address  the address text the origin was found for, if it came from {@code address=}
+ * @param address  the place the origin was matched to, if it came from {@code address=}
  * @param kinds    the station kinds wanted; empty means all
  * @param service  a service the stations must offer
  * @param limit    how many stations to answer, 1..{@value #MAX_LIMIT}
  * @param walk     whether to compute walking distances and routes, or straight lines only
  * @param include  a station to answer about in any case (the post that serves the resident's grid)
  */
-public record NearestQuery(double lon, double lat, Optional<String> address, List<String> kinds,
+public record NearestQuery(double lon, double lat, Optional<AddressLocator.Place> address, List<String> kinds,
                            Optional<String> service, int limit, boolean walk, List<Integer> include) {
 
     public static final int DEFAULT_LIMIT = 5;
@@ -28,18 +28,20 @@ public record NearestQuery(double lon, double lat, Optional<String> address, Lis
 
     /** Reads the request; {@code services} are those some station offers. */
     public static NearestQuery from(Context ctx, AddressLocator addresses, List<String> services) {
-        Optional<String> address = Params.text(ctx, "address", Params.MAX_TEXT);
+        Optional<String> text = Params.text(ctx, "address", Params.MAX_TEXT);
         boolean hasPoint = !ctx.queryParams("lon").isEmpty() || !ctx.queryParams("lat").isEmpty();
+        Optional<AddressLocator.Place> address = Optional.empty();
         double lon;
         double lat;
-        if (address.isPresent()) {
+        if (text.isPresent()) {
             if (hasPoint) {
                 throw ApiException.badParameter("address", "give either lon and lat or address, not both");
             }
-            double[] p = addresses.locate(address.get()).orElseThrow(() -> ApiException.notFound("address-not-found",
-                    "no place matches the address '" + address.get() + "'"));
-            lon = p[0];
-            lat = p[1];
+            AddressLocator.Place p = addresses.locate(text.get()).orElseThrow(() -> ApiException.notFound("address-not-found",
+                    "no place matches the address '" + text.get() + "'"));
+            address = Optional.of(p);
+            lon = p.lon();
+            lat = p.lat();
         } else {
             lon = Params.lon(ctx);
             lat = Params.lat(ctx);

@@ -59,8 +59,13 @@ public final class NearestService {
         Routing routing = origin.isPresent()
                 ? new Routing(true, null, null, graph.streetName(origin.get().edge()), Math.round(origin.get().distance()), exact)
                 : unroutable(graph);
-        return new NearestAnswer("walk", new NearestAnswer.Origin(q.lon(), q.lat(), q.address().orElse(null)), routing,
+        return new NearestAnswer("walk", origin(q), routing,
                 ranked.subList(0, Math.min(q.limit(), ranked.size())), included);
+    }
+
+    private static NearestAnswer.Origin origin(NearestQuery q) {
+        return q.address().map(a -> new NearestAnswer.Origin(q.lon(), q.lat(), a.address(), a.level(), a.score()))
+                .orElseGet(() -> new NearestAnswer.Origin(q.lon(), q.lat(), null, null, null));
     }
 
     private static Routing unroutable(StreetGraph graph) {

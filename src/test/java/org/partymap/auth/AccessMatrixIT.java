@@ -73,6 +73,8 @@ class AccessMatrixIT {
             line("GET /api/grids", "/api/grids",                                                        200, 200, 200, 200, 200, 200),
             line("GET /api/grids/{id}", "/api/grids/{grid}",                                            200, 200, 200, 200, 200, 200),
             line("GET /api/locate", "/api/locate?lon=120.145&lat=33.385",                               200, 200, 200, 200, 200, 200),
+            line("GET /api/geocode", "/api/geocode?q=%E4%BA%BA%E6%B0%91%E8%B7%AF12%E5%8F%B7",          200, 200, 200, 200, 200, 200),
+            line("GET /api/reverse", "/api/reverse?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),
             line("GET /api/stations", "/api/stations",                                                  200, 200, 200, 200, 200, 200),
             line("GET /api/streets", "/api/streets",                                                    200, 200, 200, 200, 200, 200),
             line("GET /api/nearest", "/api/nearest?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),

@@ -91,7 +91,7 @@ class AdminPageIT {
 
         wait.until(ExpectedConditions.urlMatches("/admin\\.html$"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "主任"));
-        assertTrue(userRow("chief").getText().contains("正常"));
+        assertTrue(wait.ignoring(StaleElementReferenceException.class).until(d -> userRow("chief").getText()).contains("正常"));
 
         field("new-user", "username").sendKeys("li.na");
         field("new-user", "display_name").sendKeys("李娜");
@@ -100,22 +100,22 @@ class AdminPageIT {
         browser.findElement(By.cssSelector("#new-user button")).click();
         String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("one-time-password"))).getText();
         assertTrue(shown.matches("[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}"), shown);
-        WebElement row = userRow("li.na");
-        assertTrue(row.getText().contains("莲花路社区第一网格") && row.getText().contains("健康路社区第一网格"), row.getText());
+        // the list is drawn again after a change: read and click rows afresh when one goes stale
+        String rowText = wait.ignoring(StaleElementReferenceException.class).until(d -> userRow("li.na").getText());
+        assertTrue(rowText.contains("莲花路社区第一网格") && rowText.contains("健康路社区第一网格"), rowText);
         assertEquals(200, server.call("POST", "/api/login").json(Map.of("username", "li.na", "password", shown)).send().statusCode(),
                 "the password the page showed is the account's");
 
-        row.findElement(By.xpath(".//button[text()='停用']")).click();
-        // the table is drawn again after the change: an element found just before that goes stale
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.attributeContains(By.cssSelector("#user-rows tr[data-user='li.na']"), "class", "disabled"));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            userRow("li.na").findElement(By.xpath(".//button[text()='停用']")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.attributeContains(By.cssSelector("#user-rows tr[data-user='li.na']"), "class", "disabled"));
         assertTrue(Sql.one(db.dataSource(), "SELECT disabled FROM app_user WHERE username = 'li.na'", rs -> rs.getBoolean(1)).orElseThrow());
 
         browser.findElement(By.cssSelector("#audit-filter button")).click();
-        // the list shown when the page opened already has account_create: wait for the one loaded by the click
-        wait.ignoring(StaleElementReferenceException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "account_update"));
-        assertTrue(browser.findElement(By.id("audit-rows")).getText().contains("account_create"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-rows"), "account_create"));
+        assertTrue(browser.findElement(By.id("audit-rows")).getText().contains("account_update"));
         assertTrue(browser.findElement(By.id("audit-export")).getAttribute("href").contains("/api/admin/audit/export"));
 
         Path file = Files.createTempFile("stations", ".csv");

@@ -74,19 +74,6 @@ class ApiIT {
         assertEquals(5, h.at("/layers/addresses").asInt());
     }
 
-    @Test
-    void layersAreGeoJsonWrittenByPostgis() {
-        HttpResponse<String> r = server.get("/api/grids");
-        assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/geo+json"));
-        JsonNode grids = TestServer.json(r);
-        assertEquals("FeatureCollection", grids.get("type").asText());
-        assertEquals(4, grids.get("features").size());
-        JsonNode first = grids.get("features").get(0);
-        assertEquals("MultiPolygon", first.at("/geometry/type").asText());
-        assertEquals("莲花路社区第一网格党支部", first.at("/properties/branch_name").asText());
-        assertEquals(64, first.at("/properties/households").asInt());
-    }
 
     @Test
     void everyLayerHasItsFeatures() {

@@ -62,6 +62,8 @@ class HostileInputIT {
             entry("GET /api/grids", input("", Body.NONE, List.of("community", "subdistrict", "bbox"), List.of())),
             entry("GET /api/grids/{id}", none()),
             entry("GET /api/locate", input("lon=120.145&lat=33.385", Body.NONE, List.of("lon", "lat"), List.of())),
+            entry("GET /api/geocode", input("q=%E4%BA%BA%E6%B0%91%E8%B7%AF12%E5%8F%B7", Body.NONE, List.of("limit"), List.of("q"))),
+            entry("GET /api/reverse", input("lon=120.145&lat=33.385", Body.NONE, List.of("lon", "lat"), List.of())),
             entry("GET /api/stations", input("", Body.NONE, List.of("kind", "community", "bbox"), List.of())),
             entry("GET /api/streets", input("", Body.NONE, List.of("class", "bbox"), List.of())),
             entry("GET /api/nearest", input("lon=120.145&lat=33.385", Body.NONE,

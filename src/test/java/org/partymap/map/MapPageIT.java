@@ -229,6 +229,20 @@ class MapPageIT {
     }
 
     @Test
+    void searchingAnAddressOpensTheSameCardAsTappingIt() {
+        open(browser, "");
+        browser.waitFor("#search-input").sendKeys("人民路12号");
+        browser.click(".pm-search-option");
+        browser.until("the card is ready", () -> "ready".equals(browser.waitFor("#card").getAttribute("data-state"))
+                && browser.count(".pm-nearest-list .pm-station-item") > 0);
+        assertEquals("人民路12号", browser.waitForText(".pm-place"));
+        assertEquals("第一网格", browser.waitForText(".pm-grid-name"));
+        assertEquals("王丽", browser.waitForText(".pm-leader-name"));
+        assertEquals("万方花园网格驿站", browser.waitForText(".pm-assigned .pm-station-name"));
+        assertEquals(120.1495, queryNumber(browser, "lon"), 1e-6);
+    }
+
+    @Test
     void withoutGeocodingTheSearchBoxSaysSoAndTappingStillWorks() {
         boolean geocoding = server.get("/api/geocode?q=%E8%B7%AF").statusCode() != 404;
         open(browser, PLACE);

@@ -143,11 +143,15 @@ class NearestIT {
     }
 
     @Test
-    void anAddressNeedsGeocodingWhichIsNotThereYet() {
-        JsonNode p = server.problem("/api/nearest?address=" + enc("人民路12号"), 400);
-        assertEquals("/problems/geocoding-unavailable", p.get("type").asText());
-        assertEquals("address", p.get("parameter").asText());
+    void anAddressIsGeocodedAndTheAnswerSaysWhatItMatched() {
+        JsonNode a = server.ok("/api/nearest?limit=2&address=" + enc("盐城市亭湖区人民路12号"));
+        assertEquals("人民路12号", a.at("/origin/address").asText());
+        assertEquals("address", a.at("/origin/level").asText());
+        assertTrue(a.at("/origin/score").asDouble() >= 0.8);
+        assertEquals(120.1495, a.at("/origin/lon").asDouble(), 1e-6);
+        assertEquals(2, a.get("stations").size());
         assertEquals("address", server.problem("/api/nearest?address=x&" + HERE, 400).get("parameter").asText());
+        assertEquals("/problems/address-not-found", server.problem("/api/nearest?address=" + enc("qqqq"), 404).get("type").asText());
     }
 
     @Test
