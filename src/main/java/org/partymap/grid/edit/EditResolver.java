@@ -195,10 +195,10 @@ public final class EditResolver {
 
     /** Snaps to streets, the community's boundary and every grid's boundary, but not to the vertices being moved. */
     private Snapper snapper(CommunityState community, double metres, Set<Coordinate> moving, LocalMetres plane) {
-        var lines = new ArrayList<Geometry>(context.streets());
-        lines.add(community.geom());
-        community.grids().forEach(g -> lines.add(g.geom()));
-        return new Snapper(lines, metres, moving, plane);
+        var fixed = new ArrayList<Geometry>(context.streets());
+        fixed.add(community.geom());
+        var grids = community.grids().stream().map(GridState::geom).toList();
+        return new Snapper(fixed, grids, metres, moving, plane);
     }
 
     /** The changes with shared boundaries noded: neighbours that gain a vertex join the changes. */
