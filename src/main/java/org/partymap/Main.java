@@ -46,6 +46,8 @@ public final class Main {
                                          add lon, lat, level, score and grid to a CSV of addresses
             %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench ogc [--features N] [--limit L] [--compare])
+                                         (bench map [--synthetic] [--seconds N] [--warmup N]
+                                                    [--clients 16,32] [--no-browser])
               help                       this text
             """.formatted(Layer.names(), UserCommand.USAGE, Bench.names());
 
