@@ -57,7 +57,7 @@ final class PlannerDistrict {
 
     /**
      * A database of its own holding the district and the accounts {@code planner} (its
-     * subdistrict), {@code outsider} (a planner elsewhere), {@code worker} (第二网格) and {@code admin}:
+     * subdistrict), {@code colleague} (another planner of it), {@code outsider} (a planner elsewhere), {@code worker} (第二网格) and {@code admin}:
      * a copy of a template made once per test JVM, so that every test may change it freely.
      */
     static synchronized Database fresh() {
@@ -68,6 +68,7 @@ final class PlannerDistrict {
             load(db);
             Fixtures.loadOtherSubdistrict(db);
             TestAccounts.create(db, "planner", Role.PLANNER, SUBDISTRICT);
+            TestAccounts.create(db, "colleague", Role.PLANNER, SUBDISTRICT);
             TestAccounts.create(db, "outsider", Role.PLANNER, Fixtures.OTHER_SUBDISTRICT);
             TestAccounts.create(db, "worker", Role.GRID_WORKER, GRIDS[1]);
             TestAccounts.create(db, "admin", Role.ADMIN);

@@ -184,13 +184,9 @@ public final class EditResolver {
     }
 
     private static void requireValid(Geometry g, int key, String name) {
-        TopologyValidationError e = new IsValidOp(g).getValidationError();
-        if (e != null) {
-            Coordinate at = e.getCoordinate();
-            throw new EditRefused(Finding.at("invalid-geometry", String.format(Locale.ROOT,
-                    "%s 的新边界无效：%s (%.7f, %.7f) (the new boundary is not a valid polygon)", name, e.getMessage(), at.x, at.y),
-                    key, Shapes.FACTORY.createPoint(at)));
-        }
+        Finding.invalid(g, key, name).ifPresent(f -> {
+            throw new EditRefused(f);
+        });
     }
 
     /** Snaps to streets, the community's boundary and every grid's boundary, but not to the vertices being moved. */
