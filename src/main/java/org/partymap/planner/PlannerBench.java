@@ -141,6 +141,7 @@ public final class PlannerBench {
         }
         out.printf(Locale.ROOT, "machine: %d cores%n%n", Runtime.getRuntime().availableProcessors());
 
+        out.println("proposals for every community, then typical edits found, previewed and saved ...");
         double[] proposalMs = new double[communities.size()];
         for (int i = 0; i < communities.size(); i++) {
             int community = communities.get(i);
