@@ -32,3 +32,8 @@ ALTER TABLE grid_version ADD CONSTRAINT grid_version_operation_check
 COMMENT ON COLUMN grid_version.operation IS 'what made the version: import, generate (demo), create (a new grid of a split or proposal), '
     'move_blocks, split, merge, redraw (vertices moved), reshape (a boundary drawn anew), attributes, proposal, revert, '
     'retire (merged away or emptied: the grid row is gone, its code is never used again)';
+
+-- A save reassigns the residents without a point of their own by their address. Without this
+-- index the planner answered "geom IS NULL" in that query by scanning the whole GiST index of
+-- resident points (50 ms with 100,000 residents, on every preview and save).
+CREATE INDEX resident_address_idx ON resident (address_id) WHERE geom IS NULL;
