@@ -41,6 +41,7 @@ import org.partymap.ogc.OgcApiDescription;
 import org.partymap.ogc.OgcController;
 import org.partymap.openapi.OpenApiDocument;
 import org.partymap.orgtree.AreaController;
+import org.partymap.planner.PlannerWorkspace;
 import org.partymap.orgtree.AreaRepository;
 import org.partymap.resident.ResidentController;
 import org.partymap.resident.ResidentRepository;
@@ -100,6 +101,7 @@ public final class App {
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
         var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
+        var planner = PlannerWorkspace.create(ds);
 
         var versions = LayerVersions.start(ds, LAYER_POLL);
         var nearestRepository = new NearestRepository(ds);
@@ -157,6 +159,16 @@ public final class App {
             r.get("/api/residents", residents::list, GRID_WORKER, ADMIN);
             r.get("/api/residents/{id}", residents::read, GRID_WORKER, ADMIN);
             r.get("/api/subdistricts/{id}/workload", residents::workload, PLANNER, ADMIN);
+
+            r.get("/api/planner/communities", planner.communities()::communities, PLANNER, ADMIN);
+            r.get("/api/planner/communities/{id}", planner.communities()::community, PLANNER, ADMIN);
+            r.get("/api/planner/communities/{id}/blocks", planner.communities()::blocks, PLANNER, ADMIN);
+            r.get("/api/planner/communities/{id}/proposal", planner.communities()::proposal, PLANNER, ADMIN);
+            r.post("/api/planner/edits/preview", planner.edits()::preview, PLANNER, ADMIN);
+            r.post("/api/planner/edits", planner.edits()::save, PLANNER, ADMIN);
+            r.get("/api/planner/grids/{id}/history", planner.history()::history, PLANNER, ADMIN);
+            r.get("/api/planner/grids/{id}/versions/{version}", planner.history()::version, PLANNER, ADMIN);
+            r.get("/api/planner/export", planner.export()::export, PLANNER, ADMIN);
 
             r.get("/api/admin/users", users::list, ADMIN);
             r.post("/api/admin/users", users::create, ADMIN);

@@ -97,6 +97,24 @@ public final class Sql {
         }
     }
 
+    /**
+     * Runs {@code work} in a transaction that is always rolled back: to see what a change would do
+     * (a planner's preview) with the very statements that would make it.
+     */
+    public static <T> T rolledBack(DataSource ds, TransactionWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {

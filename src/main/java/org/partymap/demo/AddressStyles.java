@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.partymap.demo.District.Address;
+import org.partymap.io.ChineseNumerals;
 
 /**
  * Writes a home address the many ways people write it in a register: the standard form, with the

@@ -14,6 +14,7 @@ import org.partymap.grid.Apportionment;
 import org.partymap.grid.GridPartitioner;
 import org.partymap.grid.StreetBlockPolygonizer.Blocks;
 import org.partymap.grid.StreetBlockPolygonizer;
+import org.partymap.io.ChineseNumerals;
 import org.partymap.street.StreetClass;
 
 /**
@@ -66,7 +67,7 @@ final class GridBuilder {
             if (matched.size() != c.blocks.size()) {
                 throw new IllegalStateException(c.name + " has " + c.blocks.size() + " blocks but polygonises into " + matched.size());
             }
-            parts.add(new Parts(c, blocks, matched, w, feasible(blocks, w, dedicated)));
+            parts.add(new Parts(c, blocks, matched, w, partitioner.feasibleDedicated(blocks, w, dedicated)));
         }
         int[] counts = counts(parts, inputs.integer("grids"));
         d.duties = inputs.lines("duties.txt");
@@ -94,20 +95,6 @@ final class GridBuilder {
                 d.grids.add(grid);
             }
         }
-    }
-
-    /** The dedicated blocks that leave the rest of the community in one piece. */
-    private List<Integer> feasible(Blocks blocks, double[] w, List<Integer> candidates) {
-        var kept = new ArrayList<Integer>();
-        for (int c : candidates) {
-            kept.add(c);
-            try {
-                partitioner.partition(blocks, w, kept, kept.size() + 1);
-            } catch (IllegalArgumentException e) {
-                kept.remove(kept.size() - 1);
-            }
-        }
-        return kept;
     }
 
     /**

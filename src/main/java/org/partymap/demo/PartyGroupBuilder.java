@@ -10,6 +10,7 @@ import org.partymap.demo.District.Grid;
 import org.partymap.demo.District.MemberHousehold;
 import org.partymap.demo.District.PartyGroup;
 import org.partymap.grid.Apportionment;
+import org.partymap.io.ChineseNumerals;
 
 /**
  * Below the grid: the district's party groups (楼栋党小组, 1030 in the source), shared among the

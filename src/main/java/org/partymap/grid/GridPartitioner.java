@@ -136,6 +136,23 @@ public final class GridPartitioner {
         return grids(blocks, weights, label, groups.size(), fixed);
     }
 
+    /**
+     * The candidate dedicated blocks (in the order given) that can each be a grid of their own
+     * while the rest of the area stays in one piece; the others are left to comprehensive grids.
+     */
+    public List<Integer> feasibleDedicated(StreetBlockPolygonizer.Blocks blocks, double[] weights, List<Integer> candidates) {
+        var kept = new ArrayList<Integer>();
+        for (int c : candidates) {
+            kept.add(c);
+            try {
+                partition(blocks, weights, kept, kept.size() + 1);
+            } catch (IllegalArgumentException e) {
+                kept.remove(kept.size() - 1);
+            }
+        }
+        return kept;
+    }
+
     /** Zero-weight blocks still count a little, so that empty land is shared out too. */
     private static double[] effective(double[] weights) {
         double total = Arrays.stream(weights).sum();

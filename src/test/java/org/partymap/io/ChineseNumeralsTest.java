@@ -1,4 +1,4 @@
-package org.partymap.demo;
+package org.partymap.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

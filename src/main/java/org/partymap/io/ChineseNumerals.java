@@ -1,7 +1,7 @@
-package org.partymap.demo;
+package org.partymap.io;
 
 /** Whole numbers in Chinese characters, as in names (第十二网格) and as people write addresses (三号楼). */
-final class ChineseNumerals {
+public final class ChineseNumerals {
 
     private static final String DIGITS = "零一二三四五六七八九";
 
@@ -9,7 +9,7 @@ final class ChineseNumerals {
     }
 
     /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五 (0 < n < 10000). */
-    static String of(int n) {
+    public static String of(int n) {
         if (n <= 0 || n >= 10000) {
             throw new IllegalArgumentException("out of range: " + n);
         }
@@ -37,7 +37,7 @@ final class ChineseNumerals {
     }
 
     /** Digit by digit, as room numbers are read: 501 → 五零一. */
-    static String digits(String number) {
+    public static String digits(String number) {
         var sb = new StringBuilder();
         for (char c : number.toCharArray()) {
             sb.append(c >= '0' && c <= '9' ? DIGITS.charAt(c - '0') : c);
