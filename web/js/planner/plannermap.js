@@ -44,7 +44,7 @@ export class PlannerMap {
   }
 
   fit(box) {
-    if (box) this.map.fitBounds([toLatLng([box[0], box[1]]), toLatLng([box[2], box[3]])], { padding: OPTIONS.padding });
+    if (box) this.map.fitBounds([toLatLng([box[0], box[1]]), toLatLng([box[2], box[3]])], { padding: OPTIONS.padding, animate: false });
   }
 
   showCommunity(community) {

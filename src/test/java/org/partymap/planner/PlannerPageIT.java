@@ -60,13 +60,19 @@ class PlannerPageIT {
         awaitReady();
     }
 
-    /** Waits for the page to have loaded its community; a failure says what the page said. */
+    /** Waits for the page to have loaded its community. */
     private static void awaitReady() {
+        until("the page is ready", () -> "true".equals(browser.js("return document.body.dataset.ready")));
+    }
+
+    /** Waits for a condition; a failure says what the page said (its status line and the pending edit). */
+    private static void until(String what, java.util.function.Supplier<Boolean> condition) {
         try {
-            browser.until("the page is ready", () -> "true".equals(browser.js("return document.body.dataset.ready")));
+            browser.until(what, condition);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\nat " + browser.driver().getCurrentUrl() + ", saying: "
-                    + browser.js("return document.getElementById('status')?.textContent"), e);
+                    + browser.js("return document.getElementById('status')?.textContent + ' | '"
+                            + " + document.getElementById('pending')?.innerText"), e);
         }
     }
 
@@ -81,7 +87,7 @@ class PlannerPageIT {
     }
 
     private static void awaitPending(String state) {
-        browser.until("the pending edit is " + state, () -> state.equals(browser.js(
+        until("the pending edit is " + state, () -> state.equals(browser.js(
                 "const p = document.getElementById('pending'); return p.hidden ? null : p.dataset.state")));
     }
 
