@@ -26,27 +26,24 @@ function summary(answer) {
     el('li', {}, el('span', {}, label), el('b', { 'data-count': key }, String(t[key])))));
 }
 
-function change(before, after, key) {
+/** One count of a grid before and after the edit: "180 → 141", or the one number when it stays. */
+function change(before, after, key, label) {
   const b = before?.[key];
-  const a = after?.[key];
-  if (b === undefined || b === null) return el('td', {}, a ?? '—');
-  if (a === undefined || a === null) return el('td', {}, `${b} → 0`);
-  const d = a - b;
-  return el('td', { class: d > 0 ? 'pl-up' : d < 0 ? 'pl-down' : null }, b === a ? String(a) : `${b} → ${a}`);
+  const a = after?.[key] ?? 0;
+  const d = b === undefined || b === null ? 0 : a - b;
+  return el('span', { class: d > 0 ? 'pl-up' : d < 0 ? 'pl-down' : null, 'data-total': key },
+    `${label} `, el('b', {}, b === undefined || b === null || b === a ? String(a) : `${b} → ${a}`));
 }
 
-function gridTable(answer) {
-  const rows = answer.grids.features.map((f) => {
+function gridTotals(answer) {
+  return el('ul', { class: 'pl-impact-grids' }, answer.grids.features.map((f) => {
     const p = f.properties;
     const what = [CHANGES[p.change] ?? p.change, p.geometry_changed && p.change === 'updated' ? '边界' : null,
       p.attributes_changed && p.change === 'updated' ? '属性' : null].filter(Boolean).join('·');
-    return el('tr', { 'data-grid': String(p.id) }, el('td', {}, el('b', {}, p.name), el('br'), el('small', {}, p.code ?? '新编码')),
-      el('td', {}, what), COUNTS.filter(([k]) => k !== 'addresses').map(([key]) => change(p.before, p.after, key)));
-  });
-  return el('table', { class: 'pl-impact-grids' },
-    el('thead', {}, el('tr', {}, el('th', {}, '网格'), el('th', {}, '变更'),
-      COUNTS.filter(([k]) => k !== 'addresses').map(([, label]) => el('th', {}, label)))),
-    el('tbody', {}, rows));
+    return el('li', { class: 'pl-impact-grid', 'data-grid': String(p.id) },
+      el('div', {}, el('b', {}, p.name), ` ${p.code ?? ''} `, el('span', { class: `pl-tag pl-${p.change}` }, what)),
+      el('div', { class: 'pl-totals' }, COUNTS.filter(([k]) => k !== 'addresses').map(([key, label]) => change(p.before, p.after, key, label))));
+  }));
 }
 
 function lists(answer, name) {
@@ -74,6 +71,6 @@ export function impactView(answer, workspace) {
   return el('div', { class: 'pl-impact' },
     el('h3', {}, '变更的对象'), summary(answer),
     nothing ? el('p', { class: 'pl-muted-text' }, '没有门牌、居民、楼栋、党小组或站点改变所属网格。') : lists(answer, name),
-    el('h3', {}, '受影响网格的新合计'), gridTable(answer),
+    el('h3', {}, '受影响网格的新合计'), gridTotals(answer),
     answer.warnings.length ? el('ul', { class: 'pl-warnings' }, answer.warnings.map((w) => el('li', {}, w.detail))) : null);
 }

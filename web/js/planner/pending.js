@@ -67,8 +67,11 @@ export class PendingEdit {
   drawAfter(answer) {
     this.map.clear('after', 'places', 'conflict');
     const shapes = answer.grids.features.filter((f) => f.geometry && f.properties.geometry_changed);
-    this.map.drawGeoJson('after', { type: 'FeatureCollection', features: shapes }, { className: 'pl-after',
-      style: { color: '#111', weight: 2.5, dashArray: '6 4', fill: false } });
+    for (const f of shapes) {
+      const created = f.properties.change === 'created';
+      this.map.drawGeoJson('after', f, { className: created ? 'pl-after pl-after-created' : 'pl-after',
+        style: { color: '#111', weight: 2.5, dashArray: '6 4', fill: created, fillColor: '#1d5fbf', fillOpacity: 0.2 } });
+    }
   }
 
   saveForm() {

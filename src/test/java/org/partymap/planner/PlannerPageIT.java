@@ -132,9 +132,9 @@ class PlannerPageIT {
         new Actions(browser.driver()).clickAndHold(handle).moveByOffset(10, 0).moveByOffset(20, 0).moveByOffset(20, 0).release().perform();
 
         awaitPending("ready");
-        assertEquals(2, browser.count("#pending .pl-impact-grids tbody tr"), "both grids change");
-        assertEquals(1, browser.count("#pending .pl-impact-grids tr[data-grid='" + grids[1] + "']"));
-        assertEquals(1, browser.count("#pending .pl-impact-grids tr[data-grid='" + grids[2] + "']"));
+        assertEquals(2, browser.count("#pending .pl-impact-grid"), "both grids change");
+        assertEquals(1, browser.count("#pending .pl-impact-grid[data-grid='" + grids[1] + "']"));
+        assertEquals(1, browser.count("#pending .pl-impact-grid[data-grid='" + grids[2] + "']"));
         saveWithReason("东侧边界沿中心巷东移");
         browser.until("saved", () -> browser.waitForText("#status").startsWith("已保存"));
 
@@ -163,6 +163,8 @@ class PlannerPageIT {
         assertEquals("98", count("households"), "addresses 13–16 with 23–26 households");
         assertEquals("12", count("residents"));
         assertEquals("1", count("buildings"));
+        assertEquals("户数 116 → 214", browser.waitForText("#pending .pl-impact-grid[data-grid='" + grids[0] + "'] [data-total=households]"),
+                "the new total of 第一网格");
         saveWithReason("新建小区并入第一网格");
         browser.until("saved", () -> browser.waitForText("#status").startsWith("已保存"));
         assertEquals(12L + 24, PlannerDistrict.count(db.dataSource(), "SELECT count(*) FROM resident WHERE grid_id = " + grids[0]));
