@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.partymap.map.MapBench;
 import org.partymap.ogc.OgcBench;
+import org.partymap.planner.PlannerBench;
 
 /**
  * {@code partymap bench <what>}: the benchmarks that measure the speeds the issues name. Each
@@ -21,7 +22,8 @@ final class Bench {
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
             "map", MapBench::run,
-            "ogc", OgcBench::run));
+            "ogc", OgcBench::run,
+            "planner", PlannerBench::run));
 
     private Bench() {
     }

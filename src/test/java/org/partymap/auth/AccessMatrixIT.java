@@ -63,6 +63,9 @@ class AccessMatrixIT {
     }
 
     private static final String WEAK_PASSWORD = "{\"current_password\": \"" + TestAccounts.PASSWORD + "\", \"new_password\": \"short\"}";
+    /** A planner's edit of {grid}'s attributes: valid, so that only access decides (a save without If-Match is 428 past access). */
+    private static final String GRID_ATTRIBUTES = "{\"kind\": \"attributes\", \"grid\": {grid}, \"reason\": \"矩阵\", "
+            + "\"attributes\": {\"name\": \"第一网格\", \"branch_name\": \"第一网格党支部\"}}";
     private static final String STATION_CSV = "name,kind,lon,lat\n矩阵测试活动室,activity_room,120.1455,33.3855\n";
 
     //                                                                                              public worker-in worker-out planner-in planner-out admin
@@ -103,6 +106,19 @@ class AccessMatrixIT {
             line("GET /api/residents/{id}", "/api/residents/{resident}",                                401, 200, 404, 403, 403, 200),
             line("GET /api/subdistricts/{id}/workload", "/api/subdistricts/{subdistrict}/workload",     401, 403, 403, 200, 403, 200),
 
+            line("GET /api/planner/communities", "/api/planner/communities",                            401, 403, 403, 200, 200, 200),
+            line("GET /api/planner/communities/{id}", "/api/planner/communities/{community}",            401, 403, 403, 200, 403, 200),
+            line("GET /api/planner/communities/{id}/blocks", "/api/planner/communities/{community}/blocks",
+                                                                                                        401, 403, 403, 200, 403, 200),
+            line("GET /api/planner/communities/{id}/proposal", "/api/planner/communities/{community}/proposal?min=1&max=10",
+                                                                                                        401, 403, 403, 200, 403, 200),
+            line("POST /api/planner/edits/preview", "/api/planner/edits/preview", GRID_ATTRIBUTES,       401, 403, 403, 200, 403, 200),
+            line("POST /api/planner/edits", "/api/planner/edits", GRID_ATTRIBUTES,                       401, 403, 403, 428, 403, 428),
+            line("GET /api/planner/grids/{id}/history", "/api/planner/grids/{grid}/history",             401, 403, 403, 200, 403, 200),
+            line("GET /api/planner/grids/{id}/versions/{version}", "/api/planner/grids/{grid}/versions/1",
+                                                                                                        401, 403, 403, 200, 403, 200),
+            line("GET /api/planner/export", "/api/planner/export",                                      401, 403, 403, 200, 200, 200),
+
             line("GET /api/admin/users", "/api/admin/users",                                            401, 403, 403, 403, 403, 200),
             line("POST /api/admin/users", "/api/admin/users", "{\"username\": \"made-by-matrix\", \"role\": \"admin\"}",
                                                                                                         401, 403, 403, 403, 403, 201),
@@ -135,6 +151,7 @@ class AccessMatrixIT {
         int spare = TestAccounts.create(db, "spare", Role.GRID_WORKER, Fixtures.OTHER_GRID);
         PLACEHOLDERS.put("{resident}", Long.toString(Fixtures.residentId(db, Fixtures.RESIDENTS.get(0).name())));
         PLACEHOLDERS.put("{grid}", Integer.toString(Fixtures.id(db, "grid", Fixtures.GRID_1)));
+        PLACEHOLDERS.put("{community}", Integer.toString(Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12))));
         PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
         PLACEHOLDERS.put("{user}", Integer.toString(spare));
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"));
@@ -177,7 +194,7 @@ class AccessMatrixIT {
                     if (line.path().startsWith("/api/admin/import")) {
                         call.body(line.body().getBytes(StandardCharsets.UTF_8), "text/csv");
                     } else {
-                        call.json(line.body());
+                        call.json(fill(line.body()));
                     }
                 }
                 HttpResponse<String> r = call.send();

@@ -1,19 +1,23 @@
 package org.partymap.planner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.partymap.auth.Role;
 import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
 import org.partymap.grid.GridAssignment;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImporter;
+import org.partymap.testing.Fixtures;
+import org.partymap.testing.TestAccounts;
+import org.partymap.testing.TestDatabase;
 
 /**
  * A small community for planner tests, imported through the ordinary layer import: a 3 × 2
@@ -44,7 +48,38 @@ final class PlannerDistrict {
     static final int ADDRESSES = 24;
     static final int RESIDENTS = 24 * 3 + 3;
 
+    private static final String TEMPLATE = "planner_district";
+    private static final java.util.concurrent.atomic.AtomicInteger COPIES = new java.util.concurrent.atomic.AtomicInteger();
+    private static boolean templated;
+
     private PlannerDistrict() {
+    }
+
+    /**
+     * A database of its own holding the district and the accounts {@code planner} (its
+     * subdistrict), {@code colleague} (another planner of it), {@code outsider} (a planner elsewhere), {@code worker} (第二网格) and {@code admin}:
+     * a copy of a template made once per test JVM, so that every test may change it freely.
+     */
+    static synchronized Database fresh() {
+        var server = TestDatabase.server();
+        if (!templated) {
+            TestDatabase.execute(server, "DROP DATABASE IF EXISTS " + TEMPLATE);
+            Database db = TestDatabase.fresh();
+            load(db);
+            Fixtures.loadOtherSubdistrict(db);
+            TestAccounts.create(db, "planner", Role.PLANNER, SUBDISTRICT);
+            TestAccounts.create(db, "colleague", Role.PLANNER, SUBDISTRICT);
+            TestAccounts.create(db, "outsider", Role.PLANNER, Fixtures.OTHER_SUBDISTRICT);
+            TestAccounts.create(db, "worker", Role.GRID_WORKER, GRIDS[1]);
+            TestAccounts.create(db, "admin", Role.ADMIN);
+            String name = Sql.text(db.dataSource(), "SELECT current_database()").orElseThrow();
+            db.close();
+            TestDatabase.execute(server, "ALTER DATABASE " + name + " RENAME TO " + TEMPLATE);
+            templated = true;
+        }
+        String name = "p" + ProcessHandle.current().pid() + "_" + COPIES.incrementAndGet();
+        TestDatabase.execute(server, "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
+        return Database.connect(server.url(name), server.user(), server.password(), 8, Optional.empty());
     }
 
     static void load(Database db) {
@@ -154,14 +189,15 @@ final class PlannerDistrict {
         assertEquals(0, count(ds, "SELECT count(*) FROM resident r WHERE r.geom IS NULL AND r.address_id IS NOT NULL AND r.grid_id IS DISTINCT FROM "
                 + "(SELECT a.grid_id FROM address a WHERE a.id = r.address_id)"), "residents without a point not with their address");
         assertEquals(0, count(ds, "SELECT count(*) FROM party_group p WHERE NOT EXISTS (SELECT 1 FROM grid g WHERE g.id = p.grid_id)"));
+        String ours = " FROM grid g JOIN community c ON c.id = g.community_id WHERE c.code = '" + COMMUNITY + "'";
         double community = area(ds, "SELECT ST_Area(geom::geography) FROM community WHERE code = '" + COMMUNITY + "'");
-        double union = area(ds, "SELECT ST_Area(ST_Union(geom)::geography) FROM grid");
-        double sum = area(ds, "SELECT sum(ST_Area(geom::geography)) FROM grid");
+        double union = area(ds, "SELECT ST_Area(ST_Union(g.geom)::geography)" + ours);
+        double sum = area(ds, "SELECT sum(ST_Area(g.geom::geography))" + ours);
         assertEquals(community, union, 1.0, "the grids cover the community");
         assertEquals(union, sum, 1.0, "the grids do not overlap");
         var moved = Sql.rolledBack(ds, GridAssignment::assignAll);
         assertEquals(new GridAssignment.Counts(0, 0, 0), moved, "the ordinary assignment finds nothing out of place");
-        assertTrue(count(ds, "SELECT count(*) FROM grid g WHERE g.station_id IS NULL") == 0, "every grid has a station that serves it");
+        assertEquals(0, count(ds, "SELECT count(*)" + ours + " AND g.station_id IS NULL"), "every grid has a station that serves it");
     }
 
     static long count(javax.sql.DataSource ds, String sql) {

@@ -49,7 +49,8 @@ public final class BaseVersions {
         while (at < header.length() && m.find(at) && m.start() == at) {
             int grid = Integer.parseInt(m.group(1));
             int version = Integer.parseInt(m.group(2));
-            if (out.put(grid, version) != null && !out.get(grid).equals(version)) {
+            Integer earlier = out.put(grid, version);
+            if (earlier != null && earlier != version) {
                 throw bad("If-Match names grid " + grid + " twice with different versions");
             }
             at = m.end();
@@ -66,6 +67,11 @@ public final class BaseVersions {
 
     public boolean isEmpty() {
         return versions.isEmpty();
+    }
+
+    /** Every grid named, with its version. */
+    public Map<Integer, Integer> entries() {
+        return versions;
     }
 
     public Optional<Integer> of(int grid) {

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.partymap.geo.ChinaExtent;
 import org.partymap.geo.GeometryLimits;
 import org.partymap.http.ApiException;
@@ -116,7 +118,28 @@ public final class EditReader {
 
     private static Geometry geometry(JsonBody body, String name, Set<String> types) {
         JsonNode g = body.node(name).orElseThrow(() -> bad(name, name + " is required"));
-        return GeometryBody.read(name, g, types, GeometryLimits.MAX_BODY_VERTICES);
+        return polygonal(name, g, types);
+    }
+
+    /**
+     * A geometry of the body; one that is not a valid polygon is refused as every edit is (422
+     * {@code grid-invalid-geometry} with the reason and the place), so the page draws it alike.
+     */
+    private static Geometry polygonal(String name, JsonNode g, Set<String> types) {
+        try {
+            return GeometryBody.read(name, g, types, GeometryLimits.MAX_BODY_VERTICES);
+        } catch (ApiException e) {
+            if (e.status() != 422 || !e.toProblem().type().endsWith("/invalid-geometry")) {
+                throw e;
+            }
+            Geometry parsed;
+            try {
+                parsed = new GeoJsonReader(Shapes.FACTORY).read(g.toString());
+            } catch (ParseException | RuntimeException unreadable) {
+                throw e;
+            }
+            throw Finding.invalid(parsed, null, name).map(f -> Refusals.of(List.of(f), List.of())).orElse(e);
+        }
     }
 
     private static List<Coordinate> positions(JsonNode list, String name) {
@@ -162,7 +185,7 @@ public final class EditReader {
         var out = new ArrayList<Geometry>();
         int vertices = 0;
         for (int i = 0; i < list.size(); i++) {
-            Geometry g = GeometryBody.read("grids[" + i + "]", list.get(i), Set.of("Polygon", "MultiPolygon"), GeometryLimits.MAX_BODY_VERTICES);
+            Geometry g = polygonal("grids[" + i + "]", list.get(i), Set.of("Polygon", "MultiPolygon"));
             vertices += g.getNumPoints();
             if (vertices > GeometryLimits.MAX_BODY_VERTICES * 5) {
                 throw bad("grids", "the accepted grids have more than " + GeometryLimits.MAX_BODY_VERTICES * 5 + " vertices together");

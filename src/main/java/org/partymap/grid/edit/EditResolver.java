@@ -184,21 +184,17 @@ public final class EditResolver {
     }
 
     private static void requireValid(Geometry g, int key, String name) {
-        TopologyValidationError e = new IsValidOp(g).getValidationError();
-        if (e != null) {
-            Coordinate at = e.getCoordinate();
-            throw new EditRefused(Finding.at("invalid-geometry", String.format(Locale.ROOT,
-                    "%s 的新边界无效：%s (%.7f, %.7f) (the new boundary is not a valid polygon)", name, e.getMessage(), at.x, at.y),
-                    key, Shapes.FACTORY.createPoint(at)));
-        }
+        Finding.invalid(g, key, name).ifPresent(f -> {
+            throw new EditRefused(f);
+        });
     }
 
     /** Snaps to streets, the community's boundary and every grid's boundary, but not to the vertices being moved. */
     private Snapper snapper(CommunityState community, double metres, Set<Coordinate> moving, LocalMetres plane) {
-        var lines = new ArrayList<Geometry>(context.streets());
-        lines.add(community.geom());
-        community.grids().forEach(g -> lines.add(g.geom()));
-        return new Snapper(lines, metres, moving, plane);
+        var fixed = new ArrayList<Geometry>(context.streets());
+        fixed.add(community.geom());
+        var grids = community.grids().stream().map(GridState::geom).toList();
+        return new Snapper(fixed, grids, metres, moving, plane);
     }
 
     /** The changes with shared boundaries noded: neighbours that gain a vertex join the changes. */

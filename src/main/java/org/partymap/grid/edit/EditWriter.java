@@ -14,7 +14,7 @@ import org.partymap.grid.GridHistory;
  * Applies an outcome in the caller's transaction: writes the grids it creates, changes and
  * retires, then puts everything in the affected area into the grid that now covers it — the same
  * rule as {@link org.partymap.grid.GridAssignment} (a point on a shared boundary goes to the grid
- * with the lower id), restricted to the grids touched and the land they cover. What moved comes
+ * with the lower id), restricted to the land that changed hands and the grids retired. What moved comes
  * back from the updates themselves ({@code RETURNING}), so a preview (rolled back) and a save
  * (committed) report the same thing by construction.
  */
@@ -37,40 +37,44 @@ final class EditWriter {
     private static final String DELETE_GRIDS = "DELETE FROM grid WHERE id = ANY (?::int[])";
 
     /**
-     * Puts the rows of a point layer into the covering grid. Candidates: rows of the grids touched
-     * (changed and retired: ?4) and rows on the land of the grids changed (?5, EWKB). Retired grids
-     * (?1) cover nothing; a row no grid covers keeps its grid, or if that grid is retired goes to
-     * the grid that absorbed it (?2 retired, ?3 absorbers, in the same order).
+     * Puts the rows of a point layer into the covering grid. Candidates: rows of the grids retired
+     * (?4) and rows on the land that changed hands (?5, EWKB: what a grid gained or lost); a row
+     * elsewhere is covered by the same grids as before. Retired grids (?1) cover nothing; a row no
+     * grid covers keeps its grid, or if that grid is retired goes to the grid that absorbed it (?2
+     * retired, ?3 absorbers, in the same order). The candidates are materialised first so that
+     * the update joins them by primary key, never by a scan of the whole table.
      */
     private static final String REASSIGN_POINTS = """
-            WITH moved AS (
-              UPDATE %1$s t SET grid_id = n.new
-                FROM (SELECT x.id, x.grid_id AS old,
-                             coalesce((SELECT g.id FROM grid g WHERE ST_Covers(g.geom, x.%2$s) AND g.id <> ALL (?::int[])
-                                        ORDER BY g.id LIMIT 1),
-                                      CASE WHEN x.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], x.grid_id)]
-                                           ELSE x.grid_id END) AS new
-                        FROM %1$s x
-                       WHERE x.grid_id = ANY (?::int[]) OR ST_Intersects(x.%2$s, ?::geometry)) n
-               WHERE t.id = n.id AND t.grid_id IS DISTINCT FROM n.new
+            WITH n AS MATERIALIZED (
+              SELECT x.id, x.grid_id AS old,
+                     coalesce((SELECT g.id FROM grid g WHERE ST_Covers(g.geom, x.%2$s) AND g.id <> ALL (?::int[])
+                                ORDER BY g.id LIMIT 1),
+                              CASE WHEN x.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], x.grid_id)]
+                                   ELSE x.grid_id END) AS new
+                FROM %1$s x
+               WHERE x.grid_id = ANY (?::int[]) OR ST_Intersects(x.%2$s, ?::geometry)),
+            moved AS (
+              UPDATE %1$s t SET grid_id = n.new FROM n
+               WHERE t.id = n.id AND n.new IS DISTINCT FROM n.old
               RETURNING t.id, n.old, n.new, %3$s AS label, %4$s AS households)
             SELECT id, old, new, label, households FROM moved ORDER BY id""";
 
     /** Residents: by their point; without one, by their address; else as above. Only counts come back. */
     private static final String REASSIGN_RESIDENTS = """
-            WITH moved AS (
-              UPDATE resident t SET grid_id = n.new
-                FROM (SELECT x.id, x.grid_id AS old,
-                             coalesce(CASE WHEN x.geom IS NOT NULL
-                                           THEN (SELECT g.id FROM grid g WHERE ST_Covers(g.geom, x.geom) AND g.id <> ALL (?::int[])
-                                                  ORDER BY g.id LIMIT 1)
-                                           ELSE (SELECT a.grid_id FROM address a WHERE a.id = x.address_id) END,
-                                      CASE WHEN x.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], x.grid_id)]
-                                           ELSE x.grid_id END) AS new
-                        FROM resident x
-                       WHERE x.grid_id = ANY (?::int[]) OR ST_Intersects(x.geom, ?::geometry)
-                          OR x.geom IS NULL AND x.address_id = ANY (?::int[])) n
-               WHERE t.id = n.id AND t.grid_id IS DISTINCT FROM n.new
+            WITH n AS MATERIALIZED (
+              SELECT x.id, x.grid_id AS old,
+                     coalesce(CASE WHEN x.geom IS NOT NULL
+                                   THEN (SELECT g.id FROM grid g WHERE ST_Covers(g.geom, x.geom) AND g.id <> ALL (?::int[])
+                                          ORDER BY g.id LIMIT 1)
+                                   ELSE (SELECT a.grid_id FROM address a WHERE a.id = x.address_id) END,
+                              CASE WHEN x.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], x.grid_id)]
+                                   ELSE x.grid_id END) AS new
+                FROM resident x
+               WHERE x.grid_id = ANY (?::int[]) OR ST_Intersects(x.geom, ?::geometry)
+                  OR x.geom IS NULL AND x.address_id = ANY (?::int[])),
+            moved AS (
+              UPDATE resident t SET grid_id = n.new FROM n
+               WHERE t.id = n.id AND n.new IS DISTINCT FROM n.old
               RETURNING n.old, n.new)
             SELECT old, new, count(*) FROM moved GROUP BY old, new ORDER BY old NULLS FIRST, new NULLS FIRST""";
 
@@ -79,21 +83,22 @@ final class EditWriter {
      * grid that holds most of their buildings, else most of their member households.
      */
     private static final String REASSIGN_PARTY_GROUPS = """
-            WITH moved AS (
-              UPDATE party_group t SET grid_id = n.new
-                FROM (SELECT p.id, p.grid_id AS old,
-                             coalesce((SELECT b.grid_id FROM building b WHERE b.party_group_id = p.id AND b.grid_id IS NOT NULL
-                                        GROUP BY b.grid_id ORDER BY count(*) DESC, b.grid_id LIMIT 1),
-                                      (SELECT a.grid_id FROM member_household m JOIN address a ON a.id = m.address_id
-                                        WHERE m.party_group_id = p.id AND a.grid_id IS NOT NULL
-                                        GROUP BY a.grid_id ORDER BY count(*) DESC, a.grid_id LIMIT 1),
-                                      CASE WHEN p.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], p.grid_id)]
-                                           ELSE p.grid_id END) AS new
-                        FROM party_group p
-                       WHERE p.grid_id = ANY (?::int[])
-                          OR p.id IN (SELECT b.party_group_id FROM building b WHERE b.id = ANY (?::int[]))
-                          OR p.id IN (SELECT m.party_group_id FROM member_household m WHERE m.address_id = ANY (?::int[]))) n
-               WHERE t.id = n.id AND t.grid_id IS DISTINCT FROM n.new
+            WITH n AS MATERIALIZED (
+              SELECT p.id, p.grid_id AS old,
+                     coalesce((SELECT b.grid_id FROM building b WHERE b.party_group_id = p.id AND b.grid_id IS NOT NULL
+                                GROUP BY b.grid_id ORDER BY count(*) DESC, b.grid_id LIMIT 1),
+                              (SELECT a.grid_id FROM member_household m JOIN address a ON a.id = m.address_id
+                                WHERE m.party_group_id = p.id AND a.grid_id IS NOT NULL
+                                GROUP BY a.grid_id ORDER BY count(*) DESC, a.grid_id LIMIT 1),
+                              CASE WHEN p.grid_id = ANY (?::int[]) THEN (?::int[])[array_position(?::int[], p.grid_id)]
+                                   ELSE p.grid_id END) AS new
+                FROM party_group p
+               WHERE p.grid_id = ANY (?::int[])
+                  OR p.id IN (SELECT b.party_group_id FROM building b WHERE b.id = ANY (?::int[]))
+                  OR p.id IN (SELECT m.party_group_id FROM member_household m WHERE m.address_id = ANY (?::int[]))),
+            moved AS (
+              UPDATE party_group t SET grid_id = n.new FROM n
+               WHERE t.id = n.id AND n.new IS DISTINCT FROM n.old
               RETURNING t.id, n.old, n.new, t.name)
             SELECT id, old, new, name FROM moved ORDER BY id""";
 
@@ -128,14 +133,13 @@ final class EditWriter {
 
     static Applied apply(Connection c, Outcome outcome, Recording rec) throws SQLException {
         var ids = new LinkedHashMap<Integer, Integer>();
-        var touched = new ArrayList<Integer>();
         var retired = new ArrayList<Integer>();
         var land = new ArrayList<Geometry>();
         for (Outcome.Change ch : outcome.changes()) {
             if (ch.isRetired()) {
                 retired.add(ch.key());
-                touched.add(ch.key());
                 ids.put(ch.key(), ch.key());
+                land.add(ch.before().geom());
             } else if (ch.isCreated()) {
                 ids.put(ch.key(), insert(c, outcome, ch, rec.changedBy()));
                 land.add(ch.after());
@@ -148,25 +152,25 @@ final class EditWriter {
                     throw new IllegalStateException("grid " + ch.key() + " changed under a lock");
                 }
                 ids.put(ch.key(), ch.key());
-                touched.add(ch.key());
                 if (ch.geometryChanged()) {
-                    land.add(ch.after());
+                    land.add(Shapes.difference(ch.after(), ch.before().geom()));
+                    land.add(Shapes.difference(ch.before().geom(), ch.after()));
                 }
             }
         }
         Integer[] retiredIds = retired.toArray(Integer[]::new);
         Integer[] heirs = outcome.changes().stream().filter(Outcome.Change::isRetired).map(ch -> ids.get(ch.absorbedBy()))
                 .toArray(Integer[]::new);
-        Integer[] touchedIds = touched.toArray(Integer[]::new);
+        // the land that changed hands: a row elsewhere is covered by the same grids as before
         String area = Wkb.hex(Shapes.union(land));
-        var addresses = points(c, "address", "geom", "t.full_address", "t.households", retiredIds, heirs, touchedIds, area);
+        var addresses = points(c, "address", "geom", "t.full_address", "t.households", retiredIds, heirs, area);
         var buildings = points(c, "building", "point",
-                "coalesce((SELECT e.name FROM estate e WHERE e.id = t.estate_id), '') || t.name", "0", retiredIds, heirs, touchedIds, area);
-        var stations = points(c, "station", "geom", "t.name", "0", retiredIds, heirs, touchedIds, area);
+                "coalesce((SELECT e.name FROM estate e WHERE e.id = t.estate_id), '') || t.name", "0", retiredIds, heirs, area);
+        var stations = points(c, "station", "geom", "t.name", "0", retiredIds, heirs, area);
         Integer[] movedAddresses = addresses.stream().map(m -> (int) m.id()).toArray(Integer[]::new);
         Integer[] movedBuildings = buildings.stream().map(m -> (int) m.id()).toArray(Integer[]::new);
         var residents = Sql.list(c, REASSIGN_RESIDENTS, rs -> new Impact.Flow((Integer) rs.getObject(1), (Integer) rs.getObject(2),
-                rs.getLong(3)), retiredIds, retiredIds, heirs, retiredIds, touchedIds, area, movedAddresses);
+                rs.getLong(3)), retiredIds, retiredIds, heirs, retiredIds, retiredIds, area, movedAddresses);
         var groups = Sql.list(c, REASSIGN_PARTY_GROUPS, rs -> new Impact.Moved(rs.getLong(1), rs.getString(4), 0,
                 (Integer) rs.getObject(2), (Integer) rs.getObject(3)), retiredIds, heirs, retiredIds, retiredIds, movedBuildings,
                 movedAddresses);
@@ -195,10 +199,10 @@ final class EditWriter {
     }
 
     private static List<Impact.Moved> points(Connection c, String table, String column, String label, String households,
-                                             Integer[] retired, Integer[] heirs, Integer[] touched, String area) throws SQLException {
+                                             Integer[] retired, Integer[] heirs, String area) throws SQLException {
         String sql = REASSIGN_POINTS.formatted(table, column, label, households);
         return Sql.list(c, sql, rs -> new Impact.Moved(rs.getLong(1), rs.getString(4), rs.getInt(5), (Integer) rs.getObject(2),
-                (Integer) rs.getObject(3)), retired, retired, heirs, retired, touched, area);
+                (Integer) rs.getObject(3)), retired, retired, heirs, retired, retired, area);
     }
 
     private static int insert(Connection c, Outcome outcome, Outcome.Change ch, String by) throws SQLException {

@@ -47,12 +47,9 @@ public final class GridCoverageValidator {
         var warnings = new ArrayList<Finding>();
         var shaped = outcome.changes().stream().filter(c -> !c.isRetired() && c.geometryChanged()).toList();
         for (Outcome.Change c : shaped) {
-            TopologyValidationError e = new IsValidOp(c.after()).getValidationError();
-            if (e != null) {
-                Coordinate at = e.getCoordinate();
-                errors.add(Finding.at("invalid-geometry", String.format(Locale.ROOT, "%s 的边界无效：%s (%.7f, %.7f) (the boundary of %s is not a valid polygon: %s)",
-                        outcome.nameOf(c.key()), chinese(e), at.x, at.y, outcome.nameOf(c.key()), e.getMessage()),
-                        c.key(), Shapes.FACTORY.createPoint(at)));
+            var invalid = Finding.invalid(c.after(), c.key(), outcome.nameOf(c.key()));
+            if (invalid.isPresent()) {
+                errors.add(invalid.get());
             } else if (c.after().isEmpty()) {
                 errors.add(Finding.at("empty-grid", outcome.nameOf(c.key()) + " 没有面积 (the grid would have no area)", c.key(), null));
             }
@@ -235,16 +232,4 @@ public final class GridCoverageValidator {
         return out;
     }
 
-    private static String chinese(TopologyValidationError e) {
-        return switch (e.getErrorType()) {
-            case TopologyValidationError.SELF_INTERSECTION, TopologyValidationError.RING_SELF_INTERSECTION -> "边界自相交";
-            case TopologyValidationError.TOO_FEW_POINTS -> "顶点太少";
-            case TopologyValidationError.RING_NOT_CLOSED -> "边界没有闭合";
-            case TopologyValidationError.HOLE_OUTSIDE_SHELL, TopologyValidationError.NESTED_HOLES,
-                 TopologyValidationError.NESTED_SHELLS -> "内外环嵌套错误";
-            case TopologyValidationError.DISCONNECTED_INTERIOR -> "内部不连通";
-            case TopologyValidationError.INVALID_COORDINATE -> "坐标无效";
-            default -> "几何无效";
-        };
-    }
 }

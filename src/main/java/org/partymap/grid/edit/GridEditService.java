@@ -92,10 +92,18 @@ public final class GridEditService {
         CommunityState community = EditRepository.load(c, communityId, true).orElseThrow();
         EditContext context = EditRepository.context(c, community, blocks);
         var resolver = new EditResolver(context);
-        Outcome outcome = resolve(resolver, edit, community);
-        new Preconditions(resolver, context).check(c, edit, outcome, base, saving != null);
+        var preconditions = new Preconditions(resolver, context);
+        Outcome outcome;
+        try {
+            outcome = resolver.resolve(edit, community);
+        } catch (EditRefused e) {
+            preconditions.checkStale(c, edit, community, base);
+            throw Refusals.of(e.findings(), List.of());
+        }
+        preconditions.check(c, edit, outcome, base, saving != null);
         GridCoverageValidator.Result validation = validator.validate(outcome);
         if (!validation.errors().isEmpty()) {
+            preconditions.checkStale(c, edit, community, base);
             throw Refusals.of(validation.errors(), validation.warnings());
         }
         refuseOrphans(c, validation);
@@ -135,13 +143,6 @@ public final class GridEditService {
         return result;
     }
 
-    private static Outcome resolve(EditResolver resolver, GridEdit edit, CommunityState community) {
-        try {
-            return resolver.resolve(edit, community);
-        } catch (EditRefused e) {
-            throw Refusals.of(e.findings(), List.of());
-        }
-    }
 
     private static int communityOf(Connection c, GridEdit edit) throws SQLException {
         if (edit.namedCommunity() != null) {

@@ -32,32 +32,36 @@ final class Snapper {
     private final double tolerance;
     private final STRtree segments = new STRtree();
     private final STRtree vertices = new STRtree();
-    private final Set<Coordinate> excluded;
 
     /**
-     * @param lines    the lines to snap to (lon/lat): streets, boundaries
+     * @param fixed    lines that stay where they are (lon/lat): streets, the community's boundary
+     * @param moving   boundaries that move with the vertices being moved: the grids'
      * @param metres   the tolerance; 0 snaps nothing
-     * @param excluded vertices being moved (lon/lat): neither they nor the segments that end at them are targets
+     * @param excluded vertices being moved (lon/lat): on the moving boundaries, neither they nor
+     *                 the segments that end at them are targets (they go where the vertex goes)
      */
-    Snapper(Collection<? extends Geometry> lines, double metres, Set<Coordinate> excluded, LocalMetres plane) {
+    Snapper(Collection<? extends Geometry> fixed, Collection<? extends Geometry> moving, double metres, Set<Coordinate> excluded,
+            LocalMetres plane) {
         this.plane = plane;
         this.tolerance = metres;
-        this.excluded = excluded;
         if (metres <= 0) {
             return;
         }
-        for (Geometry g : lines) {
-            for (LineString line : linesOf(g)) {
-                Coordinate[] c = line.getCoordinates();
-                for (int i = 0; i < c.length; i++) {
-                    if (!excluded.contains(c[i])) {
-                        Coordinate m = plane.metres(c[i]);
-                        vertices.insert(new Envelope(m), new Coordinate[] {c[i], m});
-                    }
-                    if (i > 0 && !excluded.contains(c[i - 1]) && !excluded.contains(c[i])) {
-                        var seg = new LineSegment(plane.metres(c[i - 1]), plane.metres(c[i]));
-                        segments.insert(new Envelope(seg.p0, seg.p1), seg);
-                    }
+        fixed.forEach(g -> index(g, Set.of()));
+        moving.forEach(g -> index(g, excluded));
+    }
+
+    private void index(Geometry g, Set<Coordinate> excluded) {
+        for (LineString line : linesOf(g)) {
+            Coordinate[] c = line.getCoordinates();
+            for (int i = 0; i < c.length; i++) {
+                if (!excluded.contains(c[i])) {
+                    Coordinate m = plane.metres(c[i]);
+                    vertices.insert(new Envelope(m), new Coordinate[] {c[i], m});
+                }
+                if (i > 0 && !excluded.contains(c[i - 1]) && !excluded.contains(c[i])) {
+                    var seg = new LineSegment(plane.metres(c[i - 1]), plane.metres(c[i]));
+                    segments.insert(new Envelope(seg.p0, seg.p1), seg);
                 }
             }
         }
