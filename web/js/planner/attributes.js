@@ -43,7 +43,7 @@ export class AttributesTool {
       Object.entries(DEDICATED_TO).map(([v, label]) => el('option', { value: v, selected: p.dedicated_to === v }, label)))),
     el('label', {}, '网格党支部', input('branch_name', p.branch_name, { required: true, maxlength: 128 })),
     el('label', {}, '网格长', input('leader_name', p.leader_name, { maxlength: 32 })),
-    el('label', {}, '网格长工作电话', input('leader_phone', p.leader_phone, { maxlength: 24, pattern: '[0-9+() \\-]{3,24}' })),
+    el('label', {}, '网格长工作电话', input('leader_phone', p.leader_phone, { maxlength: 24, pattern: '[0-9+\\(\\) \\-]{3,24}' })),
     el('fieldset', {}, el('legend', {}, '其他联系人（公开）'), contacts,
       el('button', { type: 'button', class: 'plain', onclick: () => contacts.append(contactRow({})) }, '添加联系人')),
     el('label', {}, '职责（每行一项）', el('textarea', { name: 'duties', rows: 4 }, (p.duties ?? []).join('\n'))),

@@ -71,6 +71,9 @@ export class BlockTool {
     }
     if (this.picked.has(index)) {
       this.picked.delete(index);
+    } else if (grid === null) {
+      say(this.status, '这个街区不在任何网格中，可用“拖动边界”把相邻网格扩过来。', 'error');
+      return;
     } else if (grid === this.to) {
       say(this.status, `这个街区已在${this.workspace.name(this.to)}。`, 'error');
       return;
