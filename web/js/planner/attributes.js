@@ -3,26 +3,10 @@
 // edit that is previewed and saved like any other (with a reason, into the grid's history).
 
 import { el, replace, say } from '../dom.js';
+import { PanelTool } from './tool.js';
 import { DEDICATED_TO, KINDS } from './words.js';
 
-export class AttributesTool {
-  constructor({ workspace, pending, status }) {
-    Object.assign(this, { workspace, pending, status });
-  }
-
-  start(panel) {
-    this.panel = panel;
-    this.render();
-  }
-
-  stop() {
-    this.panel = null;
-  }
-
-  onSelect() {
-    if (this.panel) this.render();
-  }
-
+export class AttributesTool extends PanelTool {
   render() {
     const grid = this.workspace.grid(this.workspace.selected);
     if (!grid) {

@@ -6,10 +6,11 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { getJson } from '../api.js';
 import { geometryLatLngs } from '../coords.js';
 import { el, replace, say } from '../dom.js';
+import { PanelTool } from './tool.js';
 
-export class BlockTool {
-  constructor({ workspace, map, pending, status }) {
-    Object.assign(this, { workspace, map, pending, status });
+export class BlockTool extends PanelTool {
+  constructor(context) {
+    super(context);
     this.picked = new Map();
     this.from = null;
   }
@@ -38,8 +39,16 @@ export class BlockTool {
   }
 
   stop() {
-    this.panel = null;
+    super.stop();
     this.map.clear('blocks');
+  }
+
+  /** Another grid selected before any block is chosen becomes the target. */
+  onSelect(id) {
+    if (this.panel && !this.picked.size) {
+      this.to = id;
+      this.render();
+    }
   }
 
   render() {

@@ -4,29 +4,18 @@
 
 import { getJson } from '../api.js';
 import { el, replace } from '../dom.js';
+import { PanelTool } from './tool.js';
 import { operation, when } from './words.js';
 
-export class HistoryTool {
-  constructor({ workspace, map, pending }) {
-    Object.assign(this, { workspace, map, pending });
-  }
-
-  start(panel) {
-    this.panel = panel;
-    this.load();
-  }
-
+export class HistoryTool extends PanelTool {
   stop() {
-    this.panel = null;
+    super.stop();
     this.map.clear('compare');
     this.map.mute(false);
   }
 
-  onSelect() {
-    if (this.panel) this.load();
-  }
-
-  async load() {
+  /** Loads the selected grid's history afresh. */
+  async render() {
     const id = this.workspace.selected;
     this.map.clear('compare');
     this.map.mute(false);

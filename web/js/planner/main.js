@@ -4,7 +4,7 @@
 
 import { getJson } from '../api.js';
 import { el, replace, say } from '../dom.js';
-import { logout, me, toLogin } from '../session.js';
+import { staffPage } from '../session.js';
 import { AttributesTool } from './attributes.js';
 import { BlockTool } from './blocks.js';
 import { markSelected, showExports, showGridList } from './gridlist.js';
@@ -20,18 +20,11 @@ import { Workspace } from './workspace.js';
 const $ = (id) => document.getElementById(id);
 const status = $('status');
 
-$('logout').addEventListener('click', async () => {
-  await logout();
-  location.assign('/login.html');
-});
-
 async function start() {
-  const account = await me();
-  if (!account || account.must_change_password) {
-    toLogin();
+  const account = await staffPage($('who'), $('logout'));
+  if (!account) {
     return;
   }
-  $('who').textContent = `${account.display_name || account.username}（${account.role}）`;
   if (account.role !== 'planner' && account.role !== 'admin') {
     say(status, '此页面需要规划人员账户。', 'error');
     return;

@@ -3,24 +3,12 @@
 // party groups and stations come over.
 
 import { el, replace, say } from '../dom.js';
+import { PanelTool } from './tool.js';
 
-export class MergeTool {
-  constructor({ workspace, pending, status }) {
-    Object.assign(this, { workspace, pending, status });
+export class MergeTool extends PanelTool {
+  constructor(context) {
+    super(context);
     this.claimsClicks = true;
-  }
-
-  start(panel) {
-    this.panel = panel;
-    this.render();
-  }
-
-  stop() {
-    this.panel = null;
-  }
-
-  onSelect() {
-    if (this.panel) this.render();
   }
 
   render() {

@@ -5,26 +5,30 @@
 
 import { ApiError, getJson } from '../api.js';
 import { el, replace, say } from '../dom.js';
+import { PanelTool } from './tool.js';
 import { STATUS, STREET_CLASSES } from './words.js';
 
 const COLOURS = ['#8e44ad', '#16a085', '#d35400', '#2c3e50', '#c0392b', '#27ae60', '#2980b9', '#f39c12'];
 
-export class ProposalTool {
-  constructor({ workspace, map, pending, status }) {
-    Object.assign(this, { workspace, map, pending, status });
+export class ProposalTool extends PanelTool {
+  constructor(context) {
+    super(context);
     this.classes = new Set(['axis', 'main', 'secondary']);
   }
 
   start(panel) {
-    this.panel = panel;
     this.proposal = null;
-    this.render();
+    super.start(panel);
   }
 
   stop() {
-    this.panel = null;
+    super.stop();
     this.map.clear('proposal');
     this.map.mute(false);
+  }
+
+  /** The proposal does not depend on the selected grid. */
+  onSelect() {
   }
 
   render(body = null) {

@@ -7,10 +7,11 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { fromLatLng, toLatLng } from '../coords.js';
 import { el, replace, say } from '../dom.js';
 import { round7 } from './snapping.js';
+import { PanelTool } from './tool.js';
 
-export class SplitTool {
-  constructor({ workspace, map, pending, status }) {
-    Object.assign(this, { workspace, map, pending, status });
+export class SplitTool extends PanelTool {
+  constructor(context) {
+    super(context);
     this.claimsClicks = true;
     this.onClick = (e) => this.add(fromLatLng(e.latlng));
   }

@@ -9,6 +9,7 @@ import * as L from '/webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
 import { fromLatLng, toLatLng } from '../coords.js';
 import { el, replace } from '../dom.js';
 import { Snapper, linesOf, round7, samePosition } from './snapping.js';
+import { PanelTool } from './tool.js';
 
 const OPTIONS = { snapPixels: 12, maxSnapMetres: 25, handleSize: 12, midpointSize: 9 };
 
@@ -23,11 +24,7 @@ export function vertexKey([lon, lat]) {
   return `${lon.toFixed(7)},${lat.toFixed(7)}`;
 }
 
-export class VertexTool {
-  constructor({ workspace, map, pending, streets }) {
-    Object.assign(this, { workspace, map, pending, streets });
-  }
-
+export class VertexTool extends PanelTool {
   start(panel) {
     this.panel = panel;
     this.moves = [];
@@ -38,7 +35,7 @@ export class VertexTool {
   }
 
   stop() {
-    this.panel = null;
+    super.stop();
     this.map.clear('handles');
   }
 
