@@ -181,7 +181,7 @@ public final class GridCoverageValidator {
             if (reported.stream().anyMatch(r -> r.intersects(m))) {
                 continue;
             }
-            if (m.getArea() < Slivers.MIN_AREA_M2 || Slivers.width(m) < Slivers.GAP_WIDTH_M) {
+            if (m.getArea() < Slivers.MIN_AREA_M2 || !Slivers.hasWidth(m, Slivers.GAP_WIDTH_M)) {
                 errors.add(Finding.at("sliver-gap", String.format(Locale.ROOT, "出现一条不属于任何网格的细缝（%.0f 平方米）(a thin gap of %.0f m² in no grid)",
                         m.getArea(), m.getArea()), null, piece));
             } else {

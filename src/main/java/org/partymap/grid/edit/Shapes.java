@@ -3,6 +3,7 @@ package org.partymap.grid.edit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -87,13 +88,19 @@ final class Shapes {
 
     /** A copy with every coordinate rounded to the storage precision. */
     static <T extends Geometry> T rounded(T g) {
+        return mapped(g, c -> new Coordinate(PRECISION.makePrecise(c.x), PRECISION.makePrecise(c.y)));
+    }
+
+    /** A copy of a geometry with every vertex put where {@code f} says (x and y only). */
+    static <T extends Geometry> T mapped(T g, java.util.function.UnaryOperator<Coordinate> f) {
         @SuppressWarnings("unchecked")
         T copy = (T) g.copy();
         copy.apply(new CoordinateSequenceFilter() {
             @Override
             public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, PRECISION.makePrecise(seq.getX(i)));
-                seq.setOrdinate(i, 1, PRECISION.makePrecise(seq.getY(i)));
+                Coordinate to = f.apply(seq.getCoordinate(i));
+                seq.setOrdinate(i, 0, to.x);
+                seq.setOrdinate(i, 1, to.y);
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.partymap.grid.edit;
 import java.util.ArrayList;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
@@ -47,7 +48,24 @@ final class Slivers {
 
     /** Whether a polygon in metres is smaller than the least area or narrower than the least width everywhere. */
     static boolean isThinOrTiny(Geometry metres) {
-        return metres.getArea() < MIN_AREA_M2 || width(metres) < MIN_WIDTH_M;
+        return metres.getArea() < MIN_AREA_M2 || !hasWidth(metres, MIN_WIDTH_M);
+    }
+
+    /**
+     * Whether a circle of this diameter fits inside somewhere. Cheap proofs first — the interior
+     * point deep enough, then a coarse inscribed circle (its radius is a real one, so a lower bound)
+     * — and the fine inscribed circle only when they fail: most grids are hundreds of metres wide,
+     * and the fine search on them cost more than the rest of a preview.
+     */
+    static boolean hasWidth(Geometry metres, double diameter) {
+        Point inside = metres.getInteriorPoint();
+        if (!inside.isEmpty() && metres.getBoundary().distance(inside) * 2 >= diameter) {
+            return true;
+        }
+        if (2 * MaximumInscribedCircle.getRadiusLine(metres, diameter / 4).getLength() >= diameter) {
+            return true;
+        }
+        return width(metres) >= diameter;
     }
 
     /** The diameter of the widest circle inside a polygon, in its units (to a twentieth of the least width). */

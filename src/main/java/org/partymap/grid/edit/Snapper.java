@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineSegment;
@@ -104,27 +102,7 @@ final class Snapper {
 
     /** A copy of a geometry with every vertex snapped (for a drawn line or a boundary drawn anew). */
     <T extends Geometry> T snapAll(T g) {
-        @SuppressWarnings("unchecked")
-        T copy = (T) g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                Coordinate s = snap(seq.getCoordinate(i));
-                seq.setOrdinate(i, 0, s.x);
-                seq.setOrdinate(i, 1, s.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return Shapes.mapped(g, this::snap);
     }
 
     static Coordinate round(Coordinate c) {
