@@ -11,7 +11,7 @@ import { el, replace } from '../dom.js';
 import { Snapper, linesOf, round7, samePosition } from './snapping.js';
 import { PanelTool } from './tool.js';
 
-const OPTIONS = { snapPixels: 12, maxSnapMetres: 25, handleSize: 12, midpointSize: 9 };
+const OPTIONS = { snapPixels: 12, maxSnapMetres: 25, handleSize: 12, midpointSize: 9, midpointEdgePixels: 40 };
 
 /** A grid's geometry as MultiPolygon coordinates, copied so that dragging never touches the workspace. */
 function multiPolygon(geometry) {
@@ -25,6 +25,12 @@ export function vertexKey([lon, lat]) {
 }
 
 export class VertexTool extends PanelTool {
+  constructor(context) {
+    super(context);
+    // edges too short on screen get no middle handle: drawn again at every zoom
+    this.onZoom = () => this.panel && !this.dragging && this.drawHandles();
+  }
+
   start(panel) {
     this.panel = panel;
     this.moves = [];
@@ -32,10 +38,12 @@ export class VertexTool extends PanelTool {
     this.shapesFrom(null);
     this.render();
     this.drawHandles();
+    this.map.map.on('zoomend', this.onZoom);
   }
 
   stop() {
     super.stop();
+    this.map.map.off('zoomend', this.onZoom);
     this.map.clear('handles');
   }
 
@@ -92,8 +100,11 @@ export class VertexTool extends PanelTool {
             const shared = new Set(this.refsAt(ring[i]).map(([id]) => id)).size > 1;
             this.handle(group, ring[i], shared ? 'pl-vertex pl-shared' : 'pl-vertex', OPTIONS.handleSize, false);
           }
-          const middle = [(ring[i][0] + ring[i + 1][0]) / 2, (ring[i][1] + ring[i + 1][1]) / 2];
-          this.handle(group, middle, 'pl-midpoint', OPTIONS.midpointSize, [ring[i], ring[i + 1]]);
+          const m = this.map.map;
+          if (m.latLngToLayerPoint(toLatLng(ring[i])).distanceTo(m.latLngToLayerPoint(toLatLng(ring[i + 1]))) >= OPTIONS.midpointEdgePixels) {
+            const middle = [(ring[i][0] + ring[i + 1][0]) / 2, (ring[i][1] + ring[i + 1][1]) / 2];
+            this.handle(group, middle, 'pl-midpoint', OPTIONS.midpointSize, [ring[i], ring[i + 1]]);
+          }
         }
       }
     }
