@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 export async function request(method, path, body, options = {}) {
-  const init = { method, credentials: 'same-origin', headers: {}, signal: options.signal };
+  const init = { method, credentials: 'same-origin', headers: { ...options.headers }, signal: options.signal };
   if (body !== undefined) {
     if (options.raw) {
       init.body = body;
@@ -44,7 +44,7 @@ export async function request(method, path, body, options = {}) {
 }
 
 export const get = (path) => request('GET', path);
-export const post = (path, body) => request('POST', path, body);
+export const post = (path, body, options) => request('POST', path, body, options);
 export const patch = (path, body) => request('PATCH', path, body);
 
 /** GET with `params` as the query string (undefined, empty and [] left out; arrays joined by commas). */

@@ -8,7 +8,8 @@ const changeForm = document.getElementById('change');
 const next = new URLSearchParams(location.search).get('next');
 
 function home(account) {
-  return safeNext(next, account.role === 'admin' ? '/admin.html' : '/');
+  const start = { admin: '/admin.html', planner: '/planner.html' };
+  return safeNext(next, start[account.role] ?? '/');
 }
 
 function askForNewPassword() {

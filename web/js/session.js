@@ -31,3 +31,22 @@ export function safeNext(raw, fallback) {
   }
   return fallback;
 }
+
+/**
+ * Starts a staff page: wires its logout button and, when someone is logged in (with a password
+ * of their own), shows who and returns the account; otherwise sends the browser to log in and
+ * returns null.
+ */
+export async function staffPage(who, logoutButton) {
+  logoutButton.addEventListener('click', async () => {
+    await logout();
+    location.assign('/login.html');
+  });
+  const account = await me();
+  if (!account || account.must_change_password) {
+    toLogin();
+    return null;
+  }
+  who.textContent = `${account.display_name || account.username}（${account.role}）`;
+  return account;
+}
