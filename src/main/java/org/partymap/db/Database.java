@@ -118,11 +118,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Flyway's "Detected ..." lines, which name the migrations in question, as one line. */
+    /**
+     * Flyway's lines that name the migrations in question ("Detected resolved migration not
+     * applied to database: 4.", "Migration checksum mismatch for migration version 7"), as one line.
+     */
     private static String validationDetails(FlywayValidateException e) {
         String details = e.getMessage().lines()
                 .map(String::strip)
-                .filter(line -> line.startsWith("Detected"))
+                .filter(line -> line.startsWith("Detected") || line.startsWith("Migration checksum"))
                 .map(line -> line.endsWith(".") ? line.substring(0, line.length() - 1) : line)
                 .collect(Collectors.joining("; "));
         return details.isEmpty() ? e.getMessage().lines().findFirst().orElse("validation failed") : details;
