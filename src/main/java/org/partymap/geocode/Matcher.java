@@ -94,7 +94,7 @@ public final class Matcher {
         }
         ParsedAddress p = g.parser.parse(n.text());
         var out = new ArrayList<Found>();
-        stations(n.text(), out);
+        stations(n.text(), p, out);
         for (NameResolver.Hit<Road> hit : roads(p)) {
             road(hit, p, out);
         }
@@ -111,9 +111,11 @@ public final class Matcher {
         return rank(out, Math.max(1, Math.min(MAX_LIMIT, limit)));
     }
 
-    private void stations(String text, List<Found> out) {
+    /** A station by its exact name; by a name alike only when the text names no number (a home address never does). */
+    private void stations(String text, ParsedAddress p, List<Found> out) {
         List<NameResolver.Hit<Places.Station>> hits = NameResolver.exactOnly(text, g.stations, 1);
-        if (hits.isEmpty() && (text.contains("中心") || text.contains("站") || text.contains("室"))) {
+        boolean numbered = p.houseNumber() != null || p.building() != null || p.unit() != null || p.room() != null;
+        if (hits.isEmpty() && !numbered && (text.contains("中心") || text.contains("站") || text.contains("室"))) {
             hits = NameResolver.fuzzy(text, g.stations);
         }
         for (NameResolver.Hit<Places.Station> h : hits) {
