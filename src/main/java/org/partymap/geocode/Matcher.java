@@ -72,6 +72,8 @@ public final class Matcher {
         int estate;
         /** A road address at the gate of the estate also named: it confirms that estate's answer and is no rival to it. */
         boolean gate;
+        /** Found by the whole text (a station's exact name): nothing of the text is left unexplained. */
+        boolean wholeText;
 
         Found(double lon, double lat, MatchLevel level, String address, GridRef grid, double score, int evidence) {
             this.lon = lon;
@@ -102,6 +104,7 @@ public final class Matcher {
         ParsedAddress p = g.parser.parse(n.text());
         var out = new ArrayList<Found>();
         stations(n.text(), p, out);
+        int roadsFrom = out.size();
         for (NameResolver.Hit<Road> hit : roads(p)) {
             road(hit, p, out);
         }
@@ -112,14 +115,15 @@ public final class Matcher {
             estate(hit, p, out);
             out.subList(from, out.size()).forEach(f -> f.estate = hit.value().id());
         }
-        gates(out.subList(0, fromRoads), estateHits, out.subList(fromRoads, out.size()));
+        gates(out.subList(roadsFrom, fromRoads), estateHits, out.subList(fromRoads, out.size()));
         List<NameResolver.Hit<Places.Area>> communities = communities(p);
         List<NameResolver.Hit<Places.Area>> subdistricts = NameResolver.resolve(p.subdistrict(), g.subdistricts, Map.of(), NameKind::core);
         communities.forEach(h -> out.add(area(h, MatchLevel.COMMUNITY, COMMUNITY)));
         subdistricts.forEach(h -> out.add(area(h, MatchLevel.SUBDISTRICT, SUBDISTRICT)));
         context(out, communities, subdistricts);
-        double whole = remainderFactor(p) * (g.foreign(n.regions()) ? FOREIGN : 1);
-        out.forEach(f -> f.score *= whole);
+        double foreign = g.foreign(n.regions()) ? FOREIGN : 1;
+        double remainder = remainderFactor(p);
+        out.forEach(f -> f.score *= foreign * (f.wholeText ? 1 : remainder));
         return rank(out, Math.max(1, Math.min(MAX_LIMIT, limit)));
     }
 
@@ -132,7 +136,9 @@ public final class Matcher {
         }
         for (NameResolver.Hit<Places.Station> h : hits) {
             Places.Station s = h.value();
-            out.add(new Found(s.lon(), s.lat(), MatchLevel.ADDRESS, s.name(), s.grid(), STATION * h.factor(), 3));
+            Found f = new Found(s.lon(), s.lat(), MatchLevel.ADDRESS, s.name(), s.grid(), STATION * h.factor(), 3);
+            f.wholeText = h.exact();
+            out.add(f);
         }
     }
 
