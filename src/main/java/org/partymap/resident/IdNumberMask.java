@@ -1,12 +1,14 @@
 package org.partymap.resident;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Masks a resident ID number (居民身份证号码) on its way in: the whole number is never stored.
  * What stays is what a grid worker needs to tell two people of the same name apart — the region
- * (the first six digits) and the last four (sequence and check character) — while the birth date,
- * which with a name identifies a person, goes: {@code 320902********123X}. The result always
+ * (the first six digits) and the sequence with the check character (the last four; the last three
+ * of an old 15-digit number) — while the birth date, which with a name identifies a person, goes:
+ * {@code 320902********123X}. The result always
  * satisfies {@code resident.id_masked}'s CHECK.
  */
 public final class IdNumberMask {
@@ -27,6 +29,7 @@ public final class IdNumberMask {
         if (!isIdNumber(id)) {
             throw new IllegalArgumentException("not an ID number");
         }
-        return id.substring(0, 6) + "*".repeat(id.length() - 10) + id.substring(id.length() - 4).toUpperCase(java.util.Locale.ROOT);
+        int tail = id.length() == 18 ? 4 : 3; // the sequence (and check character), never a digit of the birth date
+        return id.substring(0, 6) + "*".repeat(id.length() - 6 - tail) + id.substring(id.length() - tail).toUpperCase(Locale.ROOT);
     }
 }
