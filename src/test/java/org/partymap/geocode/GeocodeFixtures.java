@@ -13,7 +13,7 @@ import org.partymap.testing.Fixtures;
  * 万方花园 in the south-west grid of 莲花路社区 (lon 120.1455–120.1485, lat 33.3835–33.3865)
  * with buildings 1–4 in a row from west to east, each with units 1 and 2.
  */
-final class GeocodeFixtures {
+public final class GeocodeFixtures {
 
     static final double WEST = 120.1455;
     static final double SOUTH = 33.3835;
@@ -21,7 +21,7 @@ final class GeocodeFixtures {
     private GeocodeFixtures() {
     }
 
-    static void loadEstate(Database db) {
+    public static void loadEstate(Database db) {
         var importer = new LayerImporter(db.dataSource());
         importer.importFile(Fixtures.utf8(collection(polygon("万方花园", "", WEST, SOUTH, WEST + 0.003, SOUTH + 0.003))),
                 "estates.geojson", Layer.ESTATES, Crs.WGS84, "test");
@@ -41,7 +41,7 @@ final class GeocodeFixtures {
         importer.importFile(Fixtures.utf8(addresses.toString()), "addresses.csv", Layer.ADDRESSES, Crs.WGS84, "test");
     }
 
-    static double buildingLon(int b) {
+    public static double buildingLon(int b) {
         return WEST + 0.0006 * b;
     }
 
