@@ -1,16 +1,22 @@
 // The JSON API as promises: same-origin requests with the session cookie; an error answer
-// (problem+json) becomes an ApiError carrying its status and message.
+// (problem+json, RFC 9457) becomes an ApiError carrying its status and message.
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || `HTTP ${status}`);
+    const p = problem || {};
+    super(p.detail || p.title || `HTTP ${status}`);
     this.status = status;
-    this.problem = problem;
+    this.problem = p;
+  }
+
+  /** The problem type's last part, e.g. "outside-grids". */
+  get slug() {
+    return (this.problem.type || '').split('/').pop();
   }
 }
 
 export async function request(method, path, body, options = {}) {
-  const init = { method, credentials: 'same-origin', headers: {} };
+  const init = { method, credentials: 'same-origin', headers: {}, signal: options.signal };
   if (body !== undefined) {
     if (options.raw) {
       init.body = body;
@@ -40,3 +46,13 @@ export async function request(method, path, body, options = {}) {
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body);
 export const patch = (path, body) => request('PATCH', path, body);
+
+/** GET with `params` as the query string (undefined, empty and [] left out; arrays joined by commas). */
+export function getJson(path, params = {}, { signal } = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    query.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  return request('GET', query.toString() ? `${path}?${query}` : path, undefined, { signal });
+}

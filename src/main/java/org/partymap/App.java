@@ -9,6 +9,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.partymap.auth.AccessControl;
 import org.partymap.auth.Accounts;
 import org.partymap.auth.AdminUserController;
@@ -18,6 +19,7 @@ import org.partymap.auth.AuthController;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.db.Database;
+import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
 import org.partymap.geocode.GeocodeController;
 import org.partymap.grid.GridController;
@@ -25,17 +27,19 @@ import org.partymap.grid.GridRepository;
 import org.partymap.health.HealthController;
 import org.partymap.http.ClientIp;
 import org.partymap.http.ErrorMapper;
-import org.partymap.ogc.CollectionCatalog;
-import org.partymap.ogc.FeatureRepository;
-import org.partymap.ogc.OgcApiDescription;
-import org.partymap.ogc.OgcController;
-import org.partymap.openapi.OpenApiDocument;
 import org.partymap.http.JettyErrors;
 import org.partymap.http.QueryCheck;
 import org.partymap.http.RateLimiter;
 import org.partymap.http.SecurityHeaders;
 import org.partymap.layer.LayerImporter;
 import org.partymap.layer.LayerUploadController;
+import org.partymap.map.BasemapRepository;
+import org.partymap.map.MapController;
+import org.partymap.ogc.CollectionCatalog;
+import org.partymap.ogc.FeatureRepository;
+import org.partymap.ogc.OgcApiDescription;
+import org.partymap.ogc.OgcController;
+import org.partymap.openapi.OpenApiDocument;
 import org.partymap.orgtree.AreaController;
 import org.partymap.orgtree.AreaRepository;
 import org.partymap.resident.ResidentController;
@@ -45,8 +49,14 @@ import org.partymap.resident.ResidentImporter;
 import org.partymap.resident.ResidentRepository;
 import org.partymap.resident.ReviewController;
 import org.partymap.resident.ReviewQueue;
+import org.partymap.route.StreetNetwork;
+import org.partymap.station.AddressLocator;
+import org.partymap.station.NearestController;
+import org.partymap.station.NearestRepository;
+import org.partymap.station.NearestService;
 import org.partymap.station.StationController;
 import org.partymap.station.StationRepository;
+import org.partymap.station.StationServices;
 import org.partymap.street.StreetController;
 import org.partymap.street.StreetRepository;
 
@@ -60,6 +70,9 @@ public final class App {
     /** The largest request body of any endpoint without an explicit limit of its own (JSON bodies). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    /** How often the server looks whether the layers it holds in memory have changed. */
+    static final Duration LAYER_POLL = Duration.ofSeconds(2);
+
     private App() {
     }
 
@@ -67,7 +80,7 @@ public final class App {
     public static Javalin create(Config config, Database db) {
         var ds = db.dataSource();
         var security = config.security();
-        var headers = new SecurityHeaders(List.of(), config.https());
+        var headers = new SecurityHeaders(config.tiles().map(t -> List.of(t.cspSource())).orElse(List.of()), config.https());
         var sessions = new SessionStore(ds, security.sessionIdle(), security.sessionMax());
         var cookie = new SessionCookie(config.https(), security.sessionMax());
         var auditLog = new AuditLog(ds);
@@ -96,10 +109,21 @@ public final class App {
         var review = new ReviewController(new ReviewQueue(ds));
         var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
 
+        var versions = LayerVersions.start(ds, LAYER_POLL);
+        var nearestRepository = new NearestRepository(ds);
+        var services = new StationServices(nearestRepository, versions);
+        var nearest = new NearestController(new NearestService(nearestRepository, new StreetNetwork(ds, versions)),
+                services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
+                        .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
+        var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
+            var threads = new QueuedThreadPool(config.httpThreads(), Math.min(4, config.httpThreads()));
+            threads.setName("partymap-http");
+            cfg.jetty.threadPool = threads;
             cfg.http.maxRequestSize = MAX_BODY_BYTES;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(headers)));
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new JettyErrors(headers)));
@@ -112,6 +136,7 @@ public final class App {
             headers.install(cfg);
             ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
+            cfg.events.serverStopped(versions::close);
             cfg.events.serverStarted(gazetteer::warmUp);
             cfg.events.serverStopped(gazetteer::close);
             cfg.events.serverStopped(importJobs::close);
@@ -129,6 +154,9 @@ public final class App {
             r.get("/api/reverse", lookups.limit(geocode::reverse), PUBLIC);
             r.get("/api/stations", stations::list, PUBLIC);
             r.get("/api/streets", streets::list, PUBLIC);
+            r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
+            r.get("/api/config", map::config, PUBLIC);
+            r.get("/api/basemap", map::basemap, PUBLIC);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.partymap.map.MapBench;
 import org.partymap.ogc.OgcBench;
 
 /**
@@ -19,6 +20,7 @@ final class Bench {
     }
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
+            "map", MapBench::run,
             "ogc", OgcBench::run));
 
     private Bench() {

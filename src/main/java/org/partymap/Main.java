@@ -48,6 +48,8 @@ public final class Main {
                                          add lon, lat, level, score and grid to a CSV of addresses
             %s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench ogc [--features N] [--limit L] [--compare])
+                                         (bench map [--synthetic] [--seconds N] [--warmup N]
+                                                    [--clients 16,32] [--no-browser])
               help                       this text
             """.formatted(Layer.names(), ResidentsCommand.USAGE, UserCommand.USAGE, Bench.names());
 

@@ -72,4 +72,12 @@ class ConfigTest {
                 "PARTYMAP_SESSION_IDLE_MINUTES", "600", "PARTYMAP_SESSION_MAX_HOURS", "2"))).getMessage().contains("PARTYMAP_SESSION_MAX_HOURS"));
         assertEquals(0, Config.fromEnv(Map.of("PARTYMAP_RATE_LIMIT", "0")).security().rateLimit());
     }
+
+    @Test
+    void requestThreadsAreFewPerCoreAndCanBeSet() {
+        assertTrue(Config.fromEnv(Map.of()).httpThreads() >= 8);
+        assertEquals(24, Config.fromEnv(Map.of("PARTYMAP_HTTP_THREADS", "24")).httpThreads());
+        var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_HTTP_THREADS", "2")));
+        assertTrue(e.getMessage().contains("PARTYMAP_HTTP_THREADS"));
+    }
 }

@@ -17,6 +17,8 @@ public final class GridRepository {
                 'leader_name', g.leader_name, 'leader_phone', g.leader_phone,
                 'community_id', c.id, 'community', c.name, 'subdistrict_id', s.id, 'subdistrict', s.name,
                 'station_id', g.station_id,
+                'label', json_build_array(round(ST_X(ST_PointOnSurface(g.geom))::numeric, 6),
+                                          round(ST_Y(ST_PointOnSurface(g.geom))::numeric, 6)),
                 'households', (SELECT coalesce(sum(a.households), 0) FROM address a WHERE a.grid_id = g.id))""";
 
     private static final String LIST = """

@@ -3,6 +3,7 @@ package org.partymap.http;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -10,6 +11,10 @@ import org.locationtech.jts.geom.Envelope;
  * fails with a 400 that names the parameter. Coordinates are lon/lat in WGS-84 degrees.
  */
 public final class Params {
+
+    /** Plain decimal notation; compiled once, since every coordinate of every request is checked. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9.eE+-]+");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** Longest accepted text parameter, before any feature-specific limit. */
     public static final int MAX_TEXT = 200;
@@ -153,7 +158,7 @@ public final class Params {
 
     /** Java reads any Unicode digit (１２ is 12); an API parameter is written by programs, in ASCII. */
     private static String ascii(String raw) {
-        if (!raw.matches("[+-]?[0-9]+")) {
+        if (!INTEGER.matcher(raw).matches()) {
             throw new NumberFormatException(raw);
         }
         return raw;
@@ -170,7 +175,7 @@ public final class Params {
         } catch (NumberFormatException e) {
             throw ApiException.badParameter(name, name + " must be a number, not '" + raw + "'");
         }
-        if (!Double.isFinite(value) || !raw.matches("[-+]?[0-9.eE+-]+")) {
+        if (!Double.isFinite(value) || !DECIMAL.matcher(raw).matches()) {
             throw ApiException.badParameter(name, name + " must be a finite decimal number, not '" + raw + "'");
         }
         return value;

@@ -80,6 +80,9 @@ class AccessMatrixIT {
             line("GET /api/reverse", "/api/reverse?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),
             line("GET /api/stations", "/api/stations",                                                  200, 200, 200, 200, 200, 200),
             line("GET /api/streets", "/api/streets",                                                    200, 200, 200, 200, 200, 200),
+            line("GET /api/nearest", "/api/nearest?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),
+            line("GET /api/config", "/api/config",                                                      200, 200, 200, 200, 200, 200),
+            line("GET /api/basemap", "/api/basemap?bbox=120.14,33.38,120.15,33.39&z=15",               200, 200, 200, 200, 200, 200),
             line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
 
             line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),

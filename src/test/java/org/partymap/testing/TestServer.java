@@ -160,6 +160,26 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A GET that must answer 200; its body as JSON. */
+    public JsonNode ok(String pathAndQuery) {
+        HttpResponse<String> r = get(pathAndQuery);
+        if (r.statusCode() != 200) {
+            throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + ", not 200: " + r.body());
+        }
+        return json(r);
+    }
+
+    /** A GET that must answer problem+json with this status and a detail; the problem. */
+    public JsonNode problem(String pathAndQuery, int status) {
+        HttpResponse<String> r = get(pathAndQuery);
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = r.statusCode() == status && type.startsWith("application/problem+json") ? json(r) : null;
+        if (body == null || body.get("status").asInt() != status || body.path("detail").asText().isBlank()) {
+            throw new AssertionError(pathAndQuery + " answered " + r.statusCode() + " " + type + ", not a " + status + " problem: " + r.body());
+        }
+        return body;
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
