@@ -97,6 +97,21 @@ public final class Sql {
         }
     }
 
+    /** Runs {@code work} in a transaction that is always rolled back: a rehearsal that leaves the database as it was. */
+    public static <T> T rolledBack(DataSource ds, TransactionWork<T> work) {
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(e);
+        }
+    }
+
     public static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
         try {

@@ -88,7 +88,11 @@ public final class ResidentImportRepository {
     }
 
     public long create(NewJob j) {
-        return Sql.one(ds, CREATE, rs -> rs.getLong(1), j.userId(), j.username(), j.file(), j.sha256(), j.bytes(), j.encoding(),
+        return Sql.transaction(ds, c -> create(c, j));
+    }
+
+    static long create(Connection c, NewJob j) throws SQLException {
+        return Sql.one(c, CREATE, rs -> rs.getLong(1), j.userId(), j.username(), j.file(), j.sha256(), j.bytes(), j.encoding(),
                 j.scope().allGrids(), j.scope().grids().toArray(Integer[]::new), j.rows()).orElseThrow();
     }
 

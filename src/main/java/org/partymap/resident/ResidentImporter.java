@@ -3,6 +3,8 @@ package org.partymap.resident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -115,14 +117,7 @@ public final class ResidentImporter {
                     done -> progress.report("geocoding", done, false));
             progress.report("writing", p.rows(), true);
             Map<String, Object> summary = placed.summary(p.rows());
-            Sql.transaction(ds, c -> {
-                long start = System.nanoTime();
-                ResidentImportRepository.copy(c, p.id(), p.uploader().actor().username(), placed.kept());
-                summary.put("writing_seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-                AuditLog.record(c, p.uploader().actor(), "resident_import", "resident_import", p.id(), auditDetail(p, summary));
-                ResidentImportRepository.finish(c, p.id(), json(summary));
-                return null;
-            });
+            Sql.transaction(ds, c -> write(c, p, placed, summary));
             listener.progress("finished", p.rows(), p.rows());
             return summary;
         } catch (RuntimeException e) {
@@ -136,6 +131,45 @@ public final class ResidentImporter {
             }
             throw e;
         }
+    }
+
+    /** Writes the kept rows with one COPY, the audit entry and the job's summary, in the caller's transaction. */
+    private static Void write(Connection c, Prepared p, ResidentPlacement.Result placed, Map<String, Object> summary) throws SQLException {
+        long start = System.nanoTime();
+        ResidentImportRepository.copy(c, p.id(), p.uploader().actor().username(), placed.kept());
+        summary.put("writing_seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        AuditLog.record(c, p.uploader().actor(), "resident_import", "resident_import", p.id(), auditDetail(p, summary));
+        ResidentImportRepository.finish(c, p.id(), json(summary));
+        return null;
+    }
+
+    /** What a rehearsal measured: rows read, kept and left to review; seconds to check, to geocode and place, to write. */
+    public record Rehearsal(int rows, int imported, int toReview, double checkSeconds, double geocodeSeconds, double writeSeconds) {
+        public double totalSeconds() {
+            return checkSeconds + geocodeSeconds + writeSeconds;
+        }
+    }
+
+    /**
+     * The whole import of {@code bytes} as {@link #prepare} and {@link #run} do it — the checks, geocoding and
+     * placing on every core, the job row, the COPY, the audit entry — timed, in one transaction that is then rolled
+     * back: what {@code bench geocode} measures without adding anyone to the register.
+     */
+    public Rehearsal rehearse(byte[] bytes, String file, Uploader who) {
+        long t0 = System.nanoTime();
+        ResidentFile.Parsed parsed = ResidentFile.read(bytes);
+        long t1 = System.nanoTime();
+        ResidentPlacement.Result placed = ResidentPlacement.place(parsed.rows(), matcher.get(), who.scope(), done -> {
+        });
+        Map<String, Object> summary = placed.summary(parsed.rows().size());
+        long t2 = System.nanoTime();
+        var job = new ResidentImportRepository.NewJob(who.userId(), who.actor().username(), file, sha256(bytes), bytes.length,
+                parsed.encoding(), who.scope(), parsed.rows().size());
+        Sql.rolledBack(ds, c -> write(c, new Prepared(ResidentImportRepository.create(c, job), file, bytes.length, parsed, who), placed,
+                summary));
+        long t3 = System.nanoTime();
+        return new Rehearsal(parsed.rows().size(), placed.kept().size(), (Integer) summary.get("to_review"), (t1 - t0) / 1e9,
+                (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
     /** The summary for people: rows kept, per level, to review and skipped, with the first lines of each. */
