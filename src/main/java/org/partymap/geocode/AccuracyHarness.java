@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Runs an evaluation set through a matcher and measures it. An answer is <em>right</em> when it
@@ -138,10 +139,14 @@ public final class AccuracyHarness {
     }
 
     public static Report run(Matcher matcher, List<EvaluationCase> cases) {
+        return run(q -> matcher.match(q, 5).stream().findFirst().orElse(null), cases);
+    }
+
+    /** Measures any geocoder: {@code best} answers a query with its best candidate, or null. */
+    public static Report run(Function<String, Candidate> answer, List<EvaluationCase> cases) {
         var outcomes = new ArrayList<Outcome>(cases.size());
         for (EvaluationCase c : cases) {
-            List<Candidate> found = matcher.match(c.query(), 5);
-            Candidate best = found.isEmpty() ? null : found.get(0);
+            Candidate best = answer.apply(c.query());
             double d = best == null || !c.exists() ? Double.NaN : Metres.distance(best.lon(), best.lat(), c.lon(), c.lat());
             outcomes.add(new Outcome(c, best, d));
         }
