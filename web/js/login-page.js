@@ -8,7 +8,8 @@ const changeForm = document.getElementById('change');
 const next = new URLSearchParams(location.search).get('next');
 
 function home(account) {
-  return safeNext(next, account.role === 'admin' ? '/admin.html' : '/');
+  const start = { admin: '/admin.html', grid_worker: '/residents.html' }[account.role] || '/';
+  return safeNext(next, start);
 }
 
 function askForNewPassword() {
