@@ -47,6 +47,8 @@ public final class Main {
               geocode IN.csv [--column address] > OUT.csv
                                          add lon, lat, level, score and grid to a CSV of addresses
             %s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+                                         (bench geocode [--set FILE]... [--seconds N] [--warmup N]
+                                                        [--clients N] [--no-import] | --generate FILE)
                                          (bench ogc [--features N] [--limit L] [--compare])
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
                                                     [--clients 16,32] [--no-browser])
