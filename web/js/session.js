@@ -1,5 +1,6 @@
 // The login session: who is logged in, logging in and out, changing one's password.
 import { get, post, ApiError } from './api.js';
+import { say } from './dom.js';
 
 /** The logged-in account, or null when nobody is. */
 export async function me() {
@@ -30,4 +31,27 @@ export function safeNext(raw, fallback) {
     return raw;
   }
   return fallback;
+}
+
+/**
+ * Starts a staff page: wires its logout button, sends a visitor who is not logged in (or must
+ * change the password) to the login page, and shows the account in the header. Answers the account
+ * when its role is one of `roles`; otherwise says `refusal` in `status` and answers null.
+ */
+export async function startStaffPage(status, roles, refusal) {
+  document.getElementById('logout').addEventListener('click', async () => {
+    await logout();
+    location.assign('/login.html');
+  });
+  const account = await me();
+  if (!account || account.must_change_password) {
+    toLogin();
+    return null;
+  }
+  document.getElementById('who').textContent = `${account.display_name || account.username}（${account.role}）`;
+  if (!roles.includes(account.role)) {
+    say(status, refusal, 'error');
+    return null;
+  }
+  return account;
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.partymap.App;
@@ -52,10 +51,7 @@ public final class GeocodeBench {
     /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
     public static int run(List<String> args, PrintStream out) {
         Options o = options(args);
-        var env = new HashMap<>(System.getenv());
-        env.put("PARTYMAP_PORT", "0");
-        env.put("PARTYMAP_RATE_LIMIT", "0");
-        Config config = Config.fromEnv(env);
+        Config config = Config.forBenchmark();
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
             long start = System.nanoTime();
             Matcher matcher = new Matcher(new GazetteerRepository(db.dataSource()).load());

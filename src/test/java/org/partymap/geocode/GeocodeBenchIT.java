@@ -3,7 +3,6 @@ package org.partymap.geocode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.partymap.db.Database;
-import org.partymap.db.Sql;
 import org.partymap.testing.CliProcess;
-import org.partymap.testing.Fixtures;
-import org.partymap.testing.TestDatabase;
 
 /**
  * {@code partymap bench geocode} on a small district: it prints the accuracy of the geocoder and
@@ -25,30 +20,22 @@ import org.partymap.testing.TestDatabase;
  */
 class GeocodeBenchIT {
 
-    private static Database db;
+    private static GeocodeFixtures.CommandLine cli;
     private static Path home;
     private static Map<String, String> env;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        Fixtures.loadSample(db);
-        GeocodeFixtures.loadEstate(db);
-        home = TestDatabase.newHome("partymap-geocode-bench");
-        TestDatabase.Server server = TestDatabase.server();
-        env = Map.of("PARTYMAP_DB_URL", ((HikariDataSource) db.dataSource()).getJdbcUrl(),
-                "PARTYMAP_DB_USER", server.user(), "PARTYMAP_DB_PASSWORD", server.password());
+        cli = GeocodeFixtures.CommandLine.open("partymap-geocode-bench");
+        home = cli.home();
+        env = cli.env();
     }
 
     @AfterAll
     static void stop() {
-        db.close();
-        TestDatabase.deleteTree(home);
+        cli.close();
     }
 
-    private static long count(String sql) {
-        return Sql.one(db.dataSource(), sql, rs -> rs.getLong(1)).orElseThrow();
-    }
 
     @Test
     void theBenchPrintsEveryFigureBesideTheBaselineAndChangesNothing() throws Exception {
@@ -61,8 +48,8 @@ class GeocodeBenchIT {
                 new EvaluationCase("火星路1号", "nonexistent", true, null, "", Double.NaN, Double.NaN))), StandardCharsets.UTF_8);
         Files.createDirectories(home.resolve("demo"));
         Files.writeString(home.resolve("demo/residents.csv"), "姓名,居住地址\n甲,万方花园1幢1单元\n乙,不详\n", StandardCharsets.UTF_8);
-        long residents = count("SELECT count(*) FROM resident");
-        long imports = count("SELECT count(*) FROM resident_import");
+        long residents = cli.count("SELECT count(*) FROM resident");
+        long imports = cli.count("SELECT count(*) FROM resident_import");
 
         CliProcess.Result r = CliProcess.run(home, env, "bench", "geocode", "--set", set.toString(), "--seconds", "1", "--warmup", "0",
                 "--clients", "2");
@@ -73,9 +60,9 @@ class GeocodeBenchIT {
         assertTrue(out.contains("pg_trgm baseline on the same cases: right"), out);
         assertTrue(out.contains("(2 rows, 2 kept, 1 to review)") && out.contains("target ≤ 10 s"), out);
         assertTrue(out.matches("(?s).*/api/geocode \\(HTTP\\) +[0-9]+ req/s.*pg_trgm baseline \\(JDBC\\) +[0-9]+ req/s.*× the baseline.*"), out);
-        assertEquals(residents, count("SELECT count(*) FROM resident"), "the import was rolled back");
-        assertEquals(imports, count("SELECT count(*) FROM resident_import"));
-        assertEquals(0, count("SELECT count(*) FROM pg_namespace WHERE nspname = 'bench_trigram'"), "the baseline's copy is gone");
+        assertEquals(residents, cli.count("SELECT count(*) FROM resident"), "the import was rolled back");
+        assertEquals(imports, cli.count("SELECT count(*) FROM resident_import"));
+        assertEquals(0, cli.count("SELECT count(*) FROM pg_namespace WHERE nspname = 'bench_trigram'"), "the baseline's copy is gone");
         assertEquals(2, CliProcess.run(home, env, "bench", "geocode", "--seconds").exitCode());
     }
 }

@@ -1,12 +1,17 @@
 package org.partymap.geocode;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Map;
 import org.partymap.db.Database;
+import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImporter;
+import org.partymap.testing.CliProcess;
 import org.partymap.testing.Fixtures;
+import org.partymap.testing.TestDatabase;
 
 /**
  * Extra gazetteer rows on top of the sample data, loaded through the ordinary import path:
@@ -39,6 +44,26 @@ public final class GeocodeFixtures {
         importer.importFile(Fixtures.utf8(collection(String.join(",", buildings))), "buildings.geojson", Layer.BUILDINGS,
                 Crs.WGS84, "test");
         importer.importFile(Fixtures.utf8(addresses.toString()), "addresses.csv", Layer.ADDRESSES, Crs.WGS84, "test");
+    }
+
+    /** The sample district with 万方花园 in a fresh database, a home of its own, and the settings that point a command at both. */
+    public record CommandLine(Database db, Path home, Map<String, String> env) implements AutoCloseable {
+        public static CommandLine open(String homePrefix) {
+            Database db = TestDatabase.fresh();
+            Fixtures.loadSample(db);
+            loadEstate(db);
+            return new CommandLine(db, TestDatabase.newHome(homePrefix), CliProcess.databaseEnv(db));
+        }
+
+        public long count(String sql) {
+            return Sql.one(db.dataSource(), sql, rs -> rs.getLong(1)).orElseThrow();
+        }
+
+        @Override
+        public void close() {
+            db.close();
+            TestDatabase.deleteTree(home);
+        }
     }
 
     public static double buildingLon(int b) {
