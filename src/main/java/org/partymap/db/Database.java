@@ -6,8 +6,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.partymap.Config;
 import org.partymap.StartupException;
 import org.slf4j.Logger;
@@ -97,15 +100,32 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds) {
-        var result = Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+        MigrateResult result;
+        try {
+            result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayValidateException e) {
+            throw new StartupException("the database's schema does not match this build of partymap ("
+                    + validationDetails(e) + "): it was made by another version; run the version that made it,"
+                    + " or start from an empty database");
+        }
         if (result.migrationsExecuted > 0) {
             log.info("applied {} migration(s); schema is at version {}", result.migrationsExecuted, result.targetSchemaVersion);
         }
+    }
+
+    /** Flyway's "Detected ..." lines, which name the migrations in question, as one line. */
+    private static String validationDetails(FlywayValidateException e) {
+        String details = e.getMessage().lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("Detected"))
+                .map(line -> line.endsWith(".") ? line.substring(0, line.length() - 1) : line)
+                .collect(Collectors.joining("; "));
+        return details.isEmpty() ? e.getMessage().lines().findFirst().orElse("validation failed") : details;
     }
 
     private static String rootMessage(Throwable e) {
