@@ -1,5 +1,5 @@
 // admin.html: only for admins; wires the account, audit and import sections.
-import { staffPage } from './session.js';
+import { startStaffPage } from './session.js';
 import { say } from './dom.js';
 import { initUsers } from './admin-users.js';
 import { initAudit } from './admin-audit.js';
@@ -8,14 +8,8 @@ import { initImport } from './admin-import.js';
 const status = document.getElementById('status');
 
 async function start() {
-  const account = await staffPage(document.getElementById('who'), document.getElementById('logout'));
-  if (!account) {
-    return;
-  }
-  if (account.role !== 'admin') {
-    say(status, '此页面需要管理员账户。', 'error');
-    return;
-  }
+  const account = await startStaffPage(status, ['admin'], '此页面需要管理员账户。');
+  if (!account) return;
   document.getElementById('admin').hidden = false;
   initUsers(account, status);
   initAudit(status);

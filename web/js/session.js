@@ -1,5 +1,6 @@
 // The login session: who is logged in, logging in and out, changing one's password.
 import { get, post, ApiError } from './api.js';
+import { say } from './dom.js';
 
 /** The logged-in account, or null when nobody is. */
 export async function me() {
@@ -33,12 +34,12 @@ export function safeNext(raw, fallback) {
 }
 
 /**
- * Starts a staff page: wires its logout button and, when someone is logged in (with a password
- * of their own), shows who and returns the account; otherwise sends the browser to log in and
- * returns null.
+ * Starts a staff page: wires its logout button, sends a visitor who is not logged in (or must
+ * change the password) to the login page, and shows the account in the header. Answers the account
+ * when its role is one of `roles`; otherwise says `refusal` in `status` and answers null.
  */
-export async function staffPage(who, logoutButton) {
-  logoutButton.addEventListener('click', async () => {
+export async function startStaffPage(status, roles, refusal) {
+  document.getElementById('logout').addEventListener('click', async () => {
     await logout();
     location.assign('/login.html');
   });
@@ -47,6 +48,10 @@ export async function staffPage(who, logoutButton) {
     toLogin();
     return null;
   }
-  who.textContent = `${account.display_name || account.username}（${account.role}）`;
+  document.getElementById('who').textContent = `${account.display_name || account.username}（${account.role}）`;
+  if (!roles.includes(account.role)) {
+    say(status, refusal, 'error');
+    return null;
+  }
   return account;
 }

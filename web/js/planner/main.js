@@ -4,7 +4,7 @@
 
 import { getJson } from '../api.js';
 import { el, replace, say } from '../dom.js';
-import { staffPage } from '../session.js';
+import { startStaffPage } from '../session.js';
 import { AttributesTool } from './attributes.js';
 import { BlockTool } from './blocks.js';
 import { markSelected, showExports, showGridList } from './gridlist.js';
@@ -21,12 +21,8 @@ const $ = (id) => document.getElementById(id);
 const status = $('status');
 
 async function start() {
-  const account = await staffPage($('who'), $('logout'));
+  const account = await startStaffPage(status, ['planner', 'admin'], '此页面需要规划人员账户。');
   if (!account) {
-    return;
-  }
-  if (account.role !== 'planner' && account.role !== 'admin') {
-    say(status, '此页面需要规划人员账户。', 'error');
     return;
   }
   $('planner').hidden = false;

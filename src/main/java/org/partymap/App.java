@@ -44,7 +44,12 @@ import org.partymap.orgtree.AreaController;
 import org.partymap.planner.PlannerWorkspace;
 import org.partymap.orgtree.AreaRepository;
 import org.partymap.resident.ResidentController;
+import org.partymap.resident.ResidentImportController;
+import org.partymap.resident.ResidentImportJobs;
+import org.partymap.resident.ResidentImporter;
 import org.partymap.resident.ResidentRepository;
+import org.partymap.resident.ReviewController;
+import org.partymap.resident.ReviewQueue;
 import org.partymap.route.StreetNetwork;
 import org.partymap.station.AddressLocator;
 import org.partymap.station.NearestController;
@@ -100,6 +105,9 @@ public final class App {
         var users = new AdminUserController(accounts);
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
+        var importJobs = new ResidentImportJobs(new ResidentImporter(ds, gazetteer::matcher));
+        var residentImports = new ResidentImportController(importJobs, security.importMaxBytes());
+        var review = new ReviewController(new ReviewQueue(ds));
         var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
         var planner = PlannerWorkspace.create(ds);
 
@@ -133,6 +141,7 @@ public final class App {
             cfg.events.serverStopped(versions::close);
             cfg.events.serverStarted(gazetteer::warmUp);
             cfg.events.serverStopped(gazetteer::close);
+            cfg.events.serverStopped(importJobs::close);
             QueryCheck.install(cfg);
             access.install(cfg);
 
@@ -158,6 +167,10 @@ public final class App {
 
             r.get("/api/residents", residents::list, GRID_WORKER, ADMIN);
             r.get("/api/residents/{id}", residents::read, GRID_WORKER, ADMIN);
+            r.put("/api/residents/{id}/location", review::pin, GRID_WORKER, ADMIN);
+            r.post("/api/residents/imports", residentImports::upload, GRID_WORKER, ADMIN);
+            r.get("/api/residents/imports/{id}", residentImports::status, GRID_WORKER, ADMIN);
+            r.get("/api/review/residents", review::list, GRID_WORKER, ADMIN);
             r.get("/api/subdistricts/{id}/workload", residents::workload, PLANNER, ADMIN);
 
             r.get("/api/planner/communities", planner.communities()::communities, PLANNER, ADMIN);

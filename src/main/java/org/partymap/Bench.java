@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.partymap.geocode.GeocodeBench;
 import org.partymap.map.MapBench;
 import org.partymap.ogc.OgcBench;
 import org.partymap.planner.PlannerBench;
@@ -21,6 +22,7 @@ final class Bench {
     }
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
+            "geocode", GeocodeBench::run,
             "map", MapBench::run,
             "ogc", OgcBench::run,
             "planner", PlannerBench::run));

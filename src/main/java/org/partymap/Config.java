@@ -71,6 +71,14 @@ public record Config(
                 integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000));
     }
 
+    /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
+    public static Config forBenchmark() {
+        var env = new java.util.HashMap<>(System.getenv());
+        env.put("PARTYMAP_PORT", "0");
+        env.put("PARTYMAP_RATE_LIMIT", "0");
+        return fromEnv(env);
+    }
+
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
         return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl, security, tiles, httpThreads);

@@ -15,12 +15,14 @@ import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
 import org.partymap.demo.DemoDistrict;
+import org.partymap.demo.DemoResidents;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
 import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
 import org.partymap.layer.LayerImporter;
+import org.partymap.resident.ResidentsCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +46,14 @@ public final class Main {
                                          layers: %s
               geocode IN.csv [--column address] > OUT.csv
                                          add lon, lat, level, score and grid to a CSV of addresses
-            %s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+            %s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+                                         (bench geocode [--set FILE]... [--seconds N] [--warmup N]
+                                                        [--clients N] [--no-import] | --generate FILE)
                                          (bench ogc [--features N] [--limit L] [--compare])
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
                                                     [--clients 16,32] [--no-browser])
               help                       this text
-            """.formatted(Layer.names(), UserCommand.USAGE, Bench.names());
+            """.formatted(Layer.names(), ResidentsCommand.USAGE, UserCommand.USAGE, Bench.names());
 
     private Main() {
     }
@@ -84,6 +88,7 @@ public final class Main {
             case "geocode" -> geocode(rest, out);
             case "bench" -> Bench.run(rest, out);
             case "user" -> user(rest, out);
+            case "residents" -> residents(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -106,6 +111,7 @@ public final class Main {
         try {
             if (demo) {
                 DemoDistrict.loadIfEmpty(db.dataSource(), config.dataDir(), config.home(), System.err);
+                DemoResidents.importIfEmpty(db.dataSource(), config.home(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();
@@ -197,6 +203,21 @@ public final class Main {
             throw new StartupException(e.getMessage());
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed, nothing was changed: " + e.getMessage());
+        }
+    }
+
+    private static int residents(List<String> args, PrintStream out) {
+        ResidentsCommand.Arguments parsed;
+        try {
+            parsed = ResidentsCommand.parse(args);
+        } catch (ResidentsCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        }
+        InputFiles.read(parsed.file()); // a missing file is reported before the database is opened
+        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+            return ResidentsCommand.run(parsed, db.dataSource(), out, System.err);
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

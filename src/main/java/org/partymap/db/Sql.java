@@ -99,7 +99,7 @@ public final class Sql {
 
     /**
      * Runs {@code work} in a transaction that is always rolled back: to see what a change would do
-     * (a planner's preview) with the very statements that would make it.
+     * (a planner's preview, an import rehearsed by its benchmark) with the very statements that would make it.
      */
     public static <T> T rolledBack(DataSource ds, TransactionWork<T> work) {
         try (Connection c = ds.getConnection()) {

@@ -1,7 +1,5 @@
 package org.partymap.demo;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
+import org.partymap.db.CopyRows;
 import org.partymap.db.Sql;
 import org.partymap.grid.GridHistory;
 import org.partymap.demo.District.Address;
@@ -16,7 +15,6 @@ import org.partymap.demo.District.Building;
 import org.partymap.demo.District.Grid;
 import org.partymap.demo.District.Site;
 import org.partymap.demo.District.Station;
-import org.postgresql.PGConnection;
 
 /**
  * Writes the generated district into the database with COPY (the PostgreSQL driver's
@@ -117,13 +115,8 @@ final class DistrictWriter {
 
     /** COPYs every table, moves the id sequences on, links grids to their stations and records them. */
     static void write(Connection c, District d, List<Table> tables) throws SQLException {
-        var copy = c.unwrap(PGConnection.class).getCopyAPI();
         for (Table t : tables) {
-            try {
-                copy.copyIn("COPY " + t.name() + " (" + t.columns() + ") FROM STDIN", new StringReader(t.rows().text()));
-            } catch (IOException e) {
-                throw new SQLException("COPY into " + t.name() + " failed: " + e.getMessage(), e);
-            }
+            t.rows().copyInto(c, t.name(), t.columns());
             Sql.one(c, "SELECT setval(pg_get_serial_sequence(?, 'id'), greatest(1, (SELECT max(id) FROM " + t.name() + ")))",
                     rs -> rs.getLong(1), t.name());
         }

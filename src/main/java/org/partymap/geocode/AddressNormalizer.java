@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Puts address text into one form, so that the many ways of writing an address meet:
  * <ul>
- *   <li>full-width → half-width ("１２号" → "12号"), letters upper case, brackets, punctuation and
+ *   <li>full-width → half-width ("１２号" → "12号"), letters upper case, traditional and variant
+ *       characters simplified ({@link CharacterVariants}: 萬 → 万, 邨 → 村), brackets, punctuation and
  *       spaces removed (a space between two numbers becomes "-": "3 2 501" → "3-2-501");</li>
  *   <li>Chinese numerals → digits where they are numbers, that is before a unit of address
  *       (号 幢 栋 座 楼 单元 层 室 期 区 组) or after 之: "三号楼" → "3幢", "二十一号" → "21号",
@@ -57,6 +58,7 @@ public final class AddressNormalizer {
             if (ch >= 'a' && ch <= 'z') {
                 ch = (char) (ch - 32);
             }
+            ch = CharacterVariants.standard(ch);
             if (Character.isWhitespace(ch) || Character.isSpaceChar(ch) || ch < 0x20) {
                 out.append(' ');
             } else if (ch == '-' || ch == '~' || ch == '_' || ch >= 0x2010 && ch <= 0x2015 || ch == 0x2212 || ch == 0x30FC) {

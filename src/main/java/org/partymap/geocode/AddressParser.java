@@ -27,8 +27,20 @@ public final class AddressParser {
     private record Piece(String text, NameKind kind) {
     }
 
+    private final KnownNames known;
+
+    /** A parser that cuts names by their suffixes alone. */
+    public AddressParser() {
+        this(KnownNames.NONE);
+    }
+
+    /** A parser that cuts names at the names it knows first, and by suffixes where it knows none. */
+    AddressParser(KnownNames known) {
+        this.known = known;
+    }
+
     public ParsedAddress parse(String normalized) {
-        return new State(tokens(normalized)).run();
+        return new State(tokens(normalized), known).run();
     }
 
     private static List<Token> tokens(String text) {
@@ -102,11 +114,20 @@ public final class AddressParser {
         return null;
     }
 
-    /** Cuts a run of name text into names at their suffixes. */
-    static List<Piece> pieces(String run) {
+    /**
+     * Cuts a run of name text into names: a known name where one starts (the longest), else at
+     * suffixes; an unknown name also ends where a known one of its own starts ("南门华府佳园").
+     */
+    static List<Piece> pieces(String run, KnownNames known) {
         var out = new ArrayList<Piece>();
         int start = 0;
         while (start < run.length()) {
+            KnownNames.Found name = known.longestAt(run, start);
+            if (name != null) {
+                out.add(new Piece(run.substring(start, start + name.length()), name.kind()));
+                start += name.length();
+                continue;
+            }
             NameKind.Suffix bare = NameKind.strongAt(run, start);
             if (bare != null && !out.isEmpty()) {
                 Piece last = out.remove(out.size() - 1); // "莲花路" + "社区" → "莲花路社区"
@@ -117,6 +138,11 @@ public final class AddressParser {
             int end = -1;
             NameKind kind = null;
             for (int i = start + 1; i < run.length() && end < 0; i++) {
+                if (i - start >= 2 && known.longestAt(run, i) != null) {
+                    end = i;
+                    kind = NameKind.ofName(run.substring(start, i));
+                    break;
+                }
                 NameKind.Suffix strong = NameKind.strongAt(run, i);
                 if (strong != null) {
                     end = i + strong.text().length();
@@ -156,6 +182,7 @@ public final class AddressParser {
     /** Walks the tokens once, filling the components. */
     private static final class State {
         private final List<Token> tokens;
+        private final KnownNames known;
         private final StringBuilder remainder = new StringBuilder();
         private String subdistrict;
         private String community;
@@ -168,15 +195,16 @@ public final class AddressParser {
         private String room;
         private int index;
 
-        State(List<Token> tokens) {
+        State(List<Token> tokens, KnownNames known) {
             this.tokens = tokens;
+            this.known = known;
         }
 
         ParsedAddress run() {
             for (index = 0; index < tokens.size(); index++) {
                 Token t = tokens.get(index);
                 if (t.isName()) {
-                    List<Piece> pieces = pieces(t.name());
+                    List<Piece> pieces = pieces(t.name(), known);
                     for (int p = 0; p < pieces.size(); p++) {
                         name(pieces.get(p), p == pieces.size() - 1);
                     }

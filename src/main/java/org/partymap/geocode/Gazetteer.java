@@ -90,6 +90,12 @@ public final class Gazetteer {
         return addresses;
     }
 
+    /** The database id of the standard address written exactly so (after normalising), or null when there is none or several. */
+    public Integer addressIdOf(String fullAddress) {
+        List<Places.Address> found = byText.get(normalizer.text(fullAddress));
+        return found == null || found.size() != 1 ? null : found.get(0).id();
+    }
+
     /** The grid covering a point, or null. */
     public GridRef gridAt(double lon, double lat) {
         Places.Grid g = grids.locate(lon, lat);

@@ -36,7 +36,7 @@ public final class GazetteerBuilder {
     }
 
     final AddressNormalizer normalizer = new AddressNormalizer();
-    final AddressParser parser = new AddressParser();
+    AddressParser parser = new AddressParser();
     long version;
     private final List<RawGrid> rawGrids = new ArrayList<>();
     private final List<Places.Area> rawSubdistricts = new ArrayList<>();
@@ -131,6 +131,7 @@ public final class GazetteerBuilder {
     }
 
     public Gazetteer build() {
+        parser = new AddressParser(knownNames());
         Map<Integer, GridRef> gridRefs = grids();
         areas();
         estates();
@@ -145,6 +146,20 @@ public final class GazetteerBuilder {
         stations(gridRefs);
         home = homeRegion();
         return new Gazetteer(this);
+    }
+
+    /** Every name of a subdistrict, community, estate or road, for the parser to cut addresses at. */
+    private KnownNames knownNames() {
+        var known = new KnownNames.Builder();
+        rawSubdistricts.forEach(a -> known.add(normalizer.text(a.name()), NameKind.SUBDISTRICT));
+        rawCommunities.forEach(a -> known.add(normalizer.text(a.name()), NameKind.COMMUNITY));
+        for (Places.Estate e : rawEstates) {
+            known.add(normalizer.text(e.name()), NameKind.ESTATE);
+            e.aliases().forEach(alias -> known.add(normalizer.text(alias), NameKind.ESTATE));
+        }
+        segments.forEach(s -> known.add(normalizer.text(s.name()), NameKind.ROAD));
+        rawAddresses.forEach(a -> known.add(a.road() == null ? null : normalizer.text(a.road()), NameKind.ROAD));
+        return known.build();
     }
 
     private Map<Integer, GridRef> grids() {

@@ -14,6 +14,7 @@ import org.partymap.db.LocalPostgis;
 import org.partymap.io.CsvTable;
 import org.partymap.io.CsvWriter;
 import org.partymap.io.InputFiles;
+import org.partymap.io.ProgressBar;
 import org.partymap.io.TextDecoding;
 
 /**
@@ -71,7 +72,7 @@ public final class GeocodeCommand {
             for (CsvTable.Row row : input.table().rows()) {
                 items.add(new BatchGeocoder.Item(row.line(), row.fields().get(input.column())));
             }
-            var bar = new ProgressBar(err, items.size());
+            var bar = new ProgressBar(err, "geocoding", items.size());
             BatchGeocoder.Result result = new BatchGeocoder(matcher).geocode(items, bar::update);
             bar.finish();
             byte[] csv = write(input, result).getBytes(input.charset());
@@ -136,36 +137,5 @@ public final class GeocodeCommand {
         return List.of(String.format(Locale.ROOT, "%.7f", c.lon()), String.format(Locale.ROOT, "%.7f", c.lat()),
                 c.level().code(), String.format(Locale.ROOT, "%.3f", c.score()), c.address(),
                 c.grid() == null ? "" : c.grid().code(), c.grid() == null ? "" : c.grid().name());
-    }
-
-    /** "geocoding [#######-------------] 35% 35000/100000" on one line of stderr, redrawn at most 5 times a second. */
-    private static final class ProgressBar {
-        private final PrintStream err;
-        private final int total;
-        private long lastDraw;
-
-        ProgressBar(PrintStream err, int total) {
-            this.err = err;
-            this.total = total;
-        }
-
-        synchronized void update(int done) {
-            long now = System.nanoTime();
-            if (now - lastDraw < 200_000_000L && done < total) {
-                return;
-            }
-            lastDraw = now;
-            int width = 30;
-            int filled = total == 0 ? width : (int) ((long) done * width / total);
-            err.print("\rgeocoding [" + "#".repeat(filled) + "-".repeat(width - filled) + "] "
-                    + (total == 0 ? 100 : done * 100L / total) + "% " + done + "/" + total);
-            err.flush();
-        }
-
-        synchronized void finish() {
-            lastDraw = 0;
-            update(total);
-            err.println();
-        }
     }
 }

@@ -22,6 +22,11 @@ public enum MatchLevel {
     /** The subdistrict (街道) only. */
     SUBDISTRICT;
 
+    /** Whether an answer at this level is a point for one door or building (address, building, house number, interpolated). */
+    public boolean isPoint() {
+        return compareTo(INTERPOLATED) <= 0;
+    }
+
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -45,6 +45,9 @@ public final class Matcher {
     /** Rivals within this share of the best score, more than 100 m from it, make an answer ambiguous. */
     static final double RIVAL_SHARE = 0.85;
     static final double FAR = 100;
+    /** A gate address ranks after the estate's own answer; how far outside an estate's radius a gate may lie, metres. */
+    static final double GATE = 0.9;
+    static final double GATE_MARGIN = 30;
 
     private final Gazetteer g;
 
@@ -65,6 +68,12 @@ public final class Matcher {
         final GridRef grid;
         double score;
         int evidence;
+        /** The estate this answer belongs to (a road address at its gate, or a place in it), 0 for none. */
+        int estate;
+        /** A road address at the gate of the estate also named: it confirms that estate's answer and is no rival to it. */
+        boolean gate;
+        /** Found by the whole text (a station's exact name): nothing of the text is left unexplained. */
+        boolean wholeText;
 
         Found(double lon, double lat, MatchLevel level, String address, GridRef grid, double score, int evidence) {
             this.lon = lon;
@@ -94,31 +103,42 @@ public final class Matcher {
         }
         ParsedAddress p = g.parser.parse(n.text());
         var out = new ArrayList<Found>();
-        stations(n.text(), out);
+        stations(n.text(), p, out);
+        int roadsFrom = out.size();
         for (NameResolver.Hit<Road> hit : roads(p)) {
             road(hit, p, out);
         }
-        for (NameResolver.Hit<Places.Estate> hit : estates(p)) {
+        int fromRoads = out.size();
+        List<NameResolver.Hit<Places.Estate>> estateHits = estates(p);
+        for (NameResolver.Hit<Places.Estate> hit : estateHits) {
+            int from = out.size();
             estate(hit, p, out);
+            out.subList(from, out.size()).forEach(f -> f.estate = hit.value().id());
         }
+        gates(out.subList(roadsFrom, fromRoads), estateHits, out.subList(fromRoads, out.size()));
         List<NameResolver.Hit<Places.Area>> communities = communities(p);
         List<NameResolver.Hit<Places.Area>> subdistricts = NameResolver.resolve(p.subdistrict(), g.subdistricts, Map.of(), NameKind::core);
         communities.forEach(h -> out.add(area(h, MatchLevel.COMMUNITY, COMMUNITY)));
         subdistricts.forEach(h -> out.add(area(h, MatchLevel.SUBDISTRICT, SUBDISTRICT)));
         context(out, communities, subdistricts);
-        double whole = remainderFactor(p) * (g.foreign(n.regions()) ? FOREIGN : 1);
-        out.forEach(f -> f.score *= whole);
+        double foreign = g.foreign(n.regions()) ? FOREIGN : 1;
+        double remainder = remainderFactor(p);
+        out.forEach(f -> f.score *= foreign * (f.wholeText ? 1 : remainder));
         return rank(out, Math.max(1, Math.min(MAX_LIMIT, limit)));
     }
 
-    private void stations(String text, List<Found> out) {
+    /** A station by its exact name; by a name alike only when the text names no number (a home address never does). */
+    private void stations(String text, ParsedAddress p, List<Found> out) {
         List<NameResolver.Hit<Places.Station>> hits = NameResolver.exactOnly(text, g.stations, 1);
-        if (hits.isEmpty() && (text.contains("中心") || text.contains("站") || text.contains("室"))) {
+        boolean numbered = p.houseNumber() != null || p.building() != null || p.unit() != null || p.room() != null;
+        if (hits.isEmpty() && !numbered && (text.contains("中心") || text.contains("站") || text.contains("室"))) {
             hits = NameResolver.fuzzy(text, g.stations);
         }
         for (NameResolver.Hit<Places.Station> h : hits) {
             Places.Station s = h.value();
-            out.add(new Found(s.lon(), s.lat(), MatchLevel.ADDRESS, s.name(), s.grid(), STATION * h.factor(), 3));
+            Found f = new Found(s.lon(), s.lat(), MatchLevel.ADDRESS, s.name(), s.grid(), STATION * h.factor(), 3);
+            f.wholeText = h.exact();
+            out.add(f);
         }
     }
 
@@ -240,7 +260,31 @@ public final class Matcher {
     }
 
     private static Found address(Places.Address a, MatchLevel level, double score, int evidence) {
-        return new Found(a.lon(), a.lat(), level, a.fullAddress(), a.grid(), score, evidence);
+        Found f = new Found(a.lon(), a.lat(), level, a.fullAddress(), a.grid(), score, evidence);
+        f.estate = a.estateId();
+        return f;
+    }
+
+    /**
+     * "解放路360-2号幸福华庭3幢1单元": a road and number that are the gate of the estate named too
+     * (the address belongs to that estate, or lies at its edge) confirm the estate's answer,
+     * which is the more precise, rather than rival it.
+     */
+    private static void gates(List<Found> fromRoads, List<NameResolver.Hit<Places.Estate>> estates, List<Found> fromEstates) {
+        for (Found r : fromRoads) {
+            if (!r.level.isPoint()) {
+                continue;
+            }
+            for (NameResolver.Hit<Places.Estate> hit : estates) {
+                Places.Estate e = hit.value();
+                boolean atGate = r.estate == e.id() || Metres.distance(r.lon, r.lat, e.lon(), e.lat()) <= e.radius() + GATE_MARGIN;
+                if (atGate) {
+                    r.gate = true;
+                    r.score *= GATE;
+                    fromEstates.stream().filter(f -> f.estate == e.id()).forEach(f -> f.evidence++);
+                }
+            }
+        }
     }
 
     private static Found area(NameResolver.Hit<Places.Area> h, MatchLevel level, double base) {
@@ -309,7 +353,8 @@ public final class Matcher {
         }
         boolean ambiguous = false;
         for (Found k : kept.subList(1, kept.size())) {
-            if (k.level.compareTo(MatchLevel.INTERPOLATED) <= 0 && k.score >= RIVAL_SHARE * top.score && k.distanceTo(top) > FAR) {
+            if (k.level.compareTo(MatchLevel.INTERPOLATED) <= 0 && !k.gate && !top.gate && k.score >= RIVAL_SHARE * top.score
+                    && k.distanceTo(top) > FAR) {
                 k.score = Math.min(k.score, AMBIGUOUS_CAP);
                 ambiguous = true;
             }

@@ -132,6 +132,22 @@ public final class JsonBody {
         return Optional.of(List.copyOf(items));
     }
 
+    /** A required number between {@code min} and {@code max} (a JSON number, not text). */
+    public double number(String name, double min, double max) {
+        JsonNode v = node.get(name);
+        if (v == null || v.isNull()) {
+            throw bad(name, name + " is required");
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw bad(name, name + " must be a number");
+        }
+        double d = v.asDouble();
+        if (d < min || d > max) {
+            throw bad(name, name + " must be between " + min + " and " + max);
+        }
+        return d;
+    }
+
     public Optional<Boolean> bool(String name) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {

@@ -66,11 +66,7 @@ public final class MapBench {
     /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
     public static int run(List<String> args, PrintStream out) {
         Options o = options(args);
-        // the configured database and pool, on a free port, without the public rate limit
-        var env = new java.util.HashMap<>(System.getenv());
-        env.put("PARTYMAP_PORT", "0");
-        env.put("PARTYMAP_RATE_LIMIT", "0");
-        Config config = Config.fromEnv(env);
+        Config config = Config.forBenchmark();
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
             if (o.synthetic()) {
                 out.println("making a synthetic district in a throwaway database ...");

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partymap.db.Database;
 import org.partymap.http.Problem;
+import org.partymap.resident.ResidentImporter;
+import org.partymap.resident.ResidentPlacement;
 import org.partymap.testing.Fixtures;
 import org.partymap.testing.TestAccounts;
 import org.partymap.testing.TestDatabase;
@@ -66,6 +68,7 @@ class AccessMatrixIT {
     /** A planner's edit of {grid}'s attributes: valid, so that only access decides (a save without If-Match is 428 past access). */
     private static final String GRID_ATTRIBUTES = "{\"kind\": \"attributes\", \"grid\": {grid}, \"reason\": \"矩阵\", "
             + "\"attributes\": {\"name\": \"第一网格\", \"branch_name\": \"第一网格党支部\"}}";
+    private static final String REGISTER_CSV = "姓名,居住地址\n矩阵居民,人民路12号\n";
     private static final String STATION_CSV = "name,kind,lon,lat\n矩阵测试活动室,activity_room,120.1455,33.3855\n";
 
     //                                                                                              public worker-in worker-out planner-in planner-out admin
@@ -105,6 +108,14 @@ class AccessMatrixIT {
             line("GET /api/residents", "/api/residents?grid={grid}",                                    401, 200, 403, 403, 403, 200),
             line("GET /api/residents/{id}", "/api/residents/{resident}",                                401, 200, 404, 403, 403, 200),
             line("GET /api/subdistricts/{id}/workload", "/api/subdistricts/{subdistrict}/workload",     401, 403, 403, 200, 403, 200),
+            // a point in grid 1: the worker of grid 3 may not pin grid 1's resident (404: no such resident in their grids)
+            line("PUT /api/residents/{id}/location", "/api/residents/{resident}/location", "{\"lon\": 120.147, \"lat\": 33.385}",
+                                                                                                        401, 200, 404, 403, 403, 200),
+            // any grid worker may upload (rows of other grids are left out); force: the same file again by overlapping scopes
+            new Line("POST /api/residents/imports", "POST", "/api/residents/imports?name=matrix.csv&force=true", REGISTER_CSV, false,
+                    new int[] {401, 202, 202, 403, 403, 202}),
+            line("GET /api/residents/imports/{id}", "/api/residents/imports/{import}",                  401, 200, 404, 403, 403, 200),
+            line("GET /api/review/residents", "/api/review/residents?grid={grid}",                      401, 200, 403, 403, 403, 200),
 
             line("GET /api/planner/communities", "/api/planner/communities",                            401, 403, 403, 200, 200, 200),
             line("GET /api/planner/communities/{id}", "/api/planner/communities/{community}",            401, 403, 403, 200, 403, 200),
@@ -143,7 +154,7 @@ class AccessMatrixIT {
         Fixtures.loadSample(db);
         Fixtures.loadOtherSubdistrict(db);
         Fixtures.seedResidents(db);
-        TestAccounts.create(db, "worker-in", Role.GRID_WORKER, Fixtures.GRID_1);
+        int workerIn = TestAccounts.create(db, "worker-in", Role.GRID_WORKER, Fixtures.GRID_1);
         TestAccounts.create(db, "worker-out", Role.GRID_WORKER, Fixtures.GRID_3);
         TestAccounts.create(db, "planner-in", Role.PLANNER, Fixtures.SUBDISTRICT);
         TestAccounts.create(db, "planner-out", Role.PLANNER, Fixtures.OTHER_SUBDISTRICT);
@@ -154,6 +165,7 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{community}", Integer.toString(Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12))));
         PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
         PLACEHOLDERS.put("{user}", Integer.toString(spare));
+        PLACEHOLDERS.put("{import}", Long.toString(importBy(workerIn, "worker-in", Fixtures.id(db, "grid", Fixtures.GRID_1))));
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"));
     }
 
@@ -191,7 +203,7 @@ class AccessMatrixIT {
             for (Caller caller : Caller.values()) {
                 var call = server.call(line.method(), path).as(sessions.get(caller)).header("Origin", "http://127.0.0.1:" + server.port());
                 if (line.body() != null) {
-                    if (line.path().startsWith("/api/admin/import")) {
+                    if (line.path().startsWith("/api/admin/import") || line.path().startsWith("/api/residents/imports")) {
                         call.body(line.body().getBytes(StandardCharsets.UTF_8), "text/csv");
                     } else {
                         call.json(fill(line.body()));
@@ -213,6 +225,16 @@ class AccessMatrixIT {
         if (!wrong.isEmpty()) {
             fail(wrong.size() + " calls got the wrong status:\n" + String.join("\n", wrong));
         }
+    }
+
+    /** An import job of a grid worker's (registered, not run): what {import} stands for. */
+    private static long importBy(int userId, String username, int grid) {
+        var importer = new ResidentImporter(db.dataSource(), () -> {
+            throw new IllegalStateException("not run");
+        });
+        var who = new ResidentImporter.Uploader(userId, new AuditLog.Actor(userId, username, null),
+                new ResidentPlacement.Scope(false, Set.of(grid)));
+        return importer.prepare(REGISTER_CSV.getBytes(StandardCharsets.UTF_8), "matrix.csv", who, true).id();
     }
 
     private static String fill(String path) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,6 +250,24 @@ class DemoDistrictIT {
             perCommunity = files.count();
         }
         assertEquals(count("SELECT count(*) FROM community"), perCommunity);
+    }
+
+    @Test
+    void theDemosFirstStartImportsTheRegisterOnceThroughTheRealImport() {
+        try {
+            var progress = new ByteArrayOutputStream();
+            Map<String, Object> summary = DemoResidents.importIfEmpty(db.dataSource(), home, new PrintStream(progress, true, StandardCharsets.UTF_8));
+            assertEquals(100_000, summary.get("imported"), summary.toString());
+            int toReview = (Integer) summary.get("to_review");
+            assertTrue(toReview > 1_000 && toReview < 15_000, toReview + " rows to review (the register writes 3% outside the district, some typos)");
+            assertEquals(100_000 - toReview, count("SELECT count(*) FROM resident WHERE review_status = 'ok' AND grid_id IS NOT NULL"));
+            assertEquals(0, count("SELECT count(*) FROM resident WHERE id_masked !~ '^320902[*]+[0-9]{3}[0-9X]$'"), "every ID masked");
+            assertTrue(progress.toString(StandardCharsets.UTF_8).contains("demo: 100,000 residents imported"), progress.toString());
+            assertNull(DemoResidents.importIfEmpty(db.dataSource(), home, new PrintStream(new ByteArrayOutputStream())), "only once");
+        } finally {
+            Sql.update(db.dataSource(), "DELETE FROM resident");
+            Sql.update(db.dataSource(), "DELETE FROM resident_import");
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,34 +14,27 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.partymap.db.Database;
 import org.partymap.io.CsvTable;
 import org.partymap.io.TextDecoding;
 import org.partymap.testing.CliProcess;
 import org.partymap.testing.Fixtures;
-import org.partymap.testing.TestDatabase;
 
 class GeocodeCliIT {
 
-    private static Database db;
+    private static GeocodeFixtures.CommandLine cli;
     private static Path home;
     private static Map<String, String> env;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        Fixtures.loadSample(db);
-        GeocodeFixtures.loadEstate(db);
-        home = TestDatabase.newHome("partymap-geocode-cli");
-        TestDatabase.Server server = TestDatabase.server();
-        env = Map.of("PARTYMAP_DB_URL", ((HikariDataSource) db.dataSource()).getJdbcUrl(),
-                "PARTYMAP_DB_USER", server.user(), "PARTYMAP_DB_PASSWORD", server.password());
+        cli = GeocodeFixtures.CommandLine.open("partymap-geocode-cli");
+        home = cli.home();
+        env = cli.env();
     }
 
     @AfterAll
     static void stop() {
-        db.close();
-        TestDatabase.deleteTree(home);
+        cli.close();
     }
 
     /** The exit code, stdout as bytes and stderr of one run. */

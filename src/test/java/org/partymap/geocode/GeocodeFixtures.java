@@ -1,19 +1,24 @@
 package org.partymap.geocode;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Map;
 import org.partymap.db.Database;
+import org.partymap.db.Sql;
 import org.partymap.geo.Crs;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImporter;
+import org.partymap.testing.CliProcess;
 import org.partymap.testing.Fixtures;
+import org.partymap.testing.TestDatabase;
 
 /**
  * Extra gazetteer rows on top of the sample data, loaded through the ordinary import path:
  * 万方花园 in the south-west grid of 莲花路社区 (lon 120.1455–120.1485, lat 33.3835–33.3865)
  * with buildings 1–4 in a row from west to east, each with units 1 and 2.
  */
-final class GeocodeFixtures {
+public final class GeocodeFixtures {
 
     static final double WEST = 120.1455;
     static final double SOUTH = 33.3835;
@@ -21,7 +26,7 @@ final class GeocodeFixtures {
     private GeocodeFixtures() {
     }
 
-    static void loadEstate(Database db) {
+    public static void loadEstate(Database db) {
         var importer = new LayerImporter(db.dataSource());
         importer.importFile(Fixtures.utf8(collection(polygon("万方花园", "", WEST, SOUTH, WEST + 0.003, SOUTH + 0.003))),
                 "estates.geojson", Layer.ESTATES, Crs.WGS84, "test");
@@ -41,7 +46,27 @@ final class GeocodeFixtures {
         importer.importFile(Fixtures.utf8(addresses.toString()), "addresses.csv", Layer.ADDRESSES, Crs.WGS84, "test");
     }
 
-    static double buildingLon(int b) {
+    /** The sample district with 万方花园 in a fresh database, a home of its own, and the settings that point a command at both. */
+    public record CommandLine(Database db, Path home, Map<String, String> env) implements AutoCloseable {
+        public static CommandLine open(String homePrefix) {
+            Database db = TestDatabase.fresh();
+            Fixtures.loadSample(db);
+            loadEstate(db);
+            return new CommandLine(db, TestDatabase.newHome(homePrefix), CliProcess.databaseEnv(db));
+        }
+
+        public long count(String sql) {
+            return Sql.one(db.dataSource(), sql, rs -> rs.getLong(1)).orElseThrow();
+        }
+
+        @Override
+        public void close() {
+            db.close();
+            TestDatabase.deleteTree(home);
+        }
+    }
+
+    public static double buildingLon(int b) {
         return WEST + 0.0006 * b;
     }
 

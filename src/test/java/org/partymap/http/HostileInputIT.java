@@ -77,6 +77,10 @@ class HostileInputIT {
             entry("GET /api/residents", input("", Body.NONE, List.of("grid", "review", "limit", "offset"), List.of("q"))),
             entry("GET /api/residents/{id}", none()),
             entry("GET /api/subdistricts/{id}/workload", none()),
+            entry("PUT /api/residents/{id}/location", input("", Body.JSON, List.of(), List.of())),
+            entry("POST /api/residents/imports", input("name=hostile.csv", Body.FILE, List.of("force"), List.of("name"))),
+            entry("GET /api/residents/imports/{id}", none()),
+            entry("GET /api/review/residents", input("", Body.NONE, List.of("grid", "import", "limit", "offset"), List.of())),
             entry("GET /api/planner/communities", none()),
             entry("GET /api/planner/communities/{id}", input("", Body.NONE, List.of("min", "max"), List.of())),
             entry("GET /api/planner/communities/{id}/blocks", none()),
@@ -276,6 +280,23 @@ class HostileInputIT {
         many.append("]}}");
         check(problems, "POST", "/api/admin/import?layer=streets", utf8(many.toString()), "application/geo+json", true);
         check(problems, "POST", "/api/admin/import?layer=stations", new byte[1024 * 1024 + 1], "application/geo+json", true);
+        report(problems);
+    }
+
+    @Test
+    void brokenResidentRegistersGetAReasonNeverAServerError() {
+        var problems = new ArrayList<String>();
+        var registers = new ArrayList<>(BAD_FILES);
+        registers.add(utf8("姓名,居住地址\n'; DROP TABLE resident; --\n"));
+        registers.add(utf8("姓名,居住地址,身份证号\n张三,人民路12号,' OR 1=1 --\n"));
+        registers.add(utf8("姓名,居住地址\n" + "x".repeat(70) + ",人民路12号\n"));
+        registers.add(utf8("姓名,居住地址\n张三,\"人民路12号\u0000\"\n"));
+        registers.add(utf8("姓名,居住地址\n张三,人民路12号,多余\n"));
+        registers.add(utf8("姓名,居住地址,联系电话\n张三,人民路12号,=cmd|' /C calc'!A0\n"));
+        for (byte[] file : registers) {
+            check(problems, "POST", "/api/residents/imports?name=hostile.csv", file, "text/csv", true);
+        }
+        check(problems, "POST", "/api/residents/imports", new byte[1024 * 1024 + 1], "text/csv", true);
         report(problems);
     }
 

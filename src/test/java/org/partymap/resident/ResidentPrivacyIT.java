@@ -208,6 +208,36 @@ class ResidentPrivacyIT {
     }
 
     @Test
+    void anImportKeepsNoWholeIdAndItsJobAuditAndReviewQueueNameNoPerson() throws Exception {
+        Session worker = server.login("worker1");
+        String file = "姓名,身份证号,联系电话,居住地址\n"
+                + "私密导入一,320902193305051234,10098765432,人民路13号\n" // grid 3's: left out, so the other tests' counts hold
+                + "私密导入二,320902193406061235,10098765433,查无此处\n";
+        HttpResponse<String> accepted = server.call("POST", "/api/residents/imports?name=privacy.csv").as(worker)
+                .body(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").send();
+        JsonNode job = ResidentImportIT.awaitOn(server, worker, accepted);
+        assertEquals("done", job.get("status").asText(), job.toString());
+        List<String> secrets = List.of("私密导入", "10098765432", "10098765433", "1933050512", "1934060612", "32090219330505");
+        String audit = Sql.list(db.dataSource(), "SELECT a::text FROM audit_log a", rs -> rs.getString(1)).toString();
+        String jobs = Sql.list(db.dataSource(), "SELECT i::text FROM resident_import i", rs -> rs.getString(1)).toString();
+        for (String secret : secrets) {
+            assertFalse(job.toString().contains(secret), "the job answer names " + secret);
+            assertFalse(audit.contains(secret), "the audit log holds " + secret);
+            assertFalse(jobs.contains(secret), "the import's row holds " + secret);
+        }
+        assertEquals(0, Sql.one(db.dataSource(), "SELECT count(*) FROM resident WHERE id_masked !~ '^[0-9]{6}[*]+[0-9X]{4}$'",
+                rs -> rs.getLong(1)).orElseThrow(), "every stored ID is masked");
+        HttpResponse<String> queue = server.call("GET", "/api/review/residents").as(worker).send();
+        assertEquals(200, queue.statusCode(), queue.body());
+        assertTrue(queue.body().contains("私密导入二") && queue.body().contains("100****5433"), queue.body());
+        assertFalse(queue.body().contains("10098765433") || queue.body().contains("320902193406"), queue.body());
+        Session planner = server.login("planner1");
+        assertEquals(403, server.call("GET", "/api/review/residents").as(planner).send().statusCode());
+        assertEquals(403, server.call("GET", "/api/residents/imports/" + job.get("id").asLong()).as(planner).send().statusCode());
+        assertEquals(401, server.call("GET", "/api/residents/imports/" + job.get("id").asLong()).send().statusCode());
+    }
+
+    @Test
     void adminsReadAndExportTheAuditLog() {
         Session worker = server.login("worker1");
         long id = Fixtures.residentId(db, "隐私甲五");

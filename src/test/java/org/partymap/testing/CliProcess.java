@@ -27,6 +27,13 @@ public final class CliProcess {
     public record Result(int exitCode, String stdout, String stderr) {
     }
 
+    /** The settings that point a command at {@code db} (a database of {@link TestDatabase}'s server). */
+    public static Map<String, String> databaseEnv(org.partymap.db.Database db) {
+        TestDatabase.Server server = TestDatabase.server();
+        return Map.of("PARTYMAP_DB_URL", ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getJdbcUrl(),
+                "PARTYMAP_DB_USER", server.user(), "PARTYMAP_DB_PASSWORD", server.password());
+    }
+
     public static ProcessBuilder builder(Path home, Map<String, String> env, String... args) {
         var command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,23 +1,29 @@
-package org.partymap.demo;
+package org.partymap.db;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
+import org.postgresql.PGConnection;
 
 /**
  * Rows in PostgreSQL's COPY text format: fields separated by tabs, {@code \N} for null,
- * backslash escapes, geometry as hex EWKB with SRID 4326, text arrays as array literals.
+ * backslash escapes, geometry as hex EWKB with SRID 4326, text arrays as array literals. Values
+ * travel as data, never as SQL, so COPY is as safe as bound parameters.
  */
-final class CopyRows {
+public final class CopyRows {
 
     private final StringBuilder sb = new StringBuilder(1 << 16);
     private final WKBWriter wkb = new WKBWriter(2, true);
     private boolean lineStart = true;
     private int rows;
 
-    CopyRows field(Object value) {
+    public CopyRows field(Object value) {
         if (!lineStart) {
             sb.append('\t');
         }
@@ -36,7 +42,7 @@ final class CopyRows {
     }
 
     /** A polygon as the one-part multipolygon that area columns hold. */
-    CopyRows multi(Geometry polygonal) {
+    public CopyRows multi(Geometry polygonal) {
         if (polygonal instanceof Polygon p) {
             MultiPolygon m = p.getFactory().createMultiPolygon(new Polygon[] {p});
             return field(m);
@@ -44,18 +50,32 @@ final class CopyRows {
         return field(polygonal);
     }
 
-    void end() {
+    public void end() {
         sb.append('\n');
         lineStart = true;
         rows++;
     }
 
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    String text() {
+    public String text() {
         return sb.toString();
+    }
+
+    /**
+     * Sends the rows to {@code table} with COPY over the pool's connection, inside the caller's
+     * transaction; {@code table} and {@code columns} come from code, never from input. Returns
+     * the rows written.
+     */
+    public long copyInto(Connection c, String table, String columns) throws SQLException {
+        try {
+            return c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columns + ") FROM STDIN", new StringReader(text()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static String arrayLiteral(List<?> values) {
@@ -69,7 +89,7 @@ final class CopyRows {
         return a.append('}').toString();
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         var out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,0 +1,103 @@
+package org.partymap.resident;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.partymap.StartupException;
+import org.partymap.geocode.GazetteerRepository;
+import org.partymap.geocode.Matcher;
+import org.partymap.io.InputFiles;
+import org.partymap.io.ProgressBar;
+
+/**
+ * {@code partymap residents import FILE [--force]}: operators import a residents' register from
+ * the command line, into every grid, through the same checks, geocoding and single transaction as
+ * an upload; progress on stderr, the summary on stdout. It attaches to a running server's
+ * database like the {@code user} commands.
+ */
+public final class ResidentsCommand {
+
+    public static final String USAGE = """
+              residents import FILE [--force]
+                                         import a residents' register (CSV, UTF-8 or GBK): geocode every row,
+                                         assign its grid, queue the uncertain ones for review; --force imports a
+                                         file that was imported before
+            """;
+
+    /** A command line this command cannot run; Main prints usage and exits 2. */
+    public static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    /** The file and options of {@code residents import}. */
+    public record Arguments(Path file, boolean force) {
+    }
+
+    private ResidentsCommand() {
+    }
+
+    /** Checks the command line before anything is opened. */
+    public static Arguments parse(List<String> args) {
+        if (args.isEmpty() || !args.get(0).equals("import")) {
+            throw new UsageError("residents takes a subcommand: residents import FILE [--force]");
+        }
+        Path file = null;
+        boolean force = false;
+        for (String a : args.subList(1, args.size())) {
+            if (a.equals("--force")) {
+                force = true;
+            } else if (a.startsWith("-")) {
+                throw new UsageError("unknown option " + a);
+            } else if (file == null) {
+                file = Path.of(a);
+            } else {
+                throw new UsageError("residents import takes one FILE");
+            }
+        }
+        if (file == null) {
+            throw new UsageError("residents import needs the FILE to import");
+        }
+        return new Arguments(file, force);
+    }
+
+    /** Imports the file as the command line (every grid); one-line errors are {@link StartupException}s. */
+    public static int run(Arguments args, DataSource ds, PrintStream out, PrintStream err) {
+        byte[] bytes = InputFiles.read(args.file());
+        Map<String, Object> summary = importFile(ds, bytes, args.file().getFileName().toString(), ResidentImporter.Uploader.commandLine(),
+                args.force(), err);
+        out.print(ResidentImporter.describe(args.file().getFileName().toString(), summary));
+        return 0;
+    }
+
+    /** Loads the gazetteer, imports with a progress bar on {@code err}, and returns the summary. */
+    public static Map<String, Object> importFile(DataSource ds, byte[] bytes, String name, ResidentImporter.Uploader who, boolean force,
+                                                 PrintStream err) {
+        long start = System.nanoTime();
+        Matcher matcher = new Matcher(new GazetteerRepository(ds).load());
+        err.printf(Locale.ROOT, "gazetteer: %,d standard addresses, loaded in %.1f s%n", matcher.gazetteer().addressCount(),
+                (System.nanoTime() - start) / 1e9);
+        var importer = new ResidentImporter(ds, () -> matcher);
+        ResidentImporter.Prepared prepared;
+        try {
+            prepared = importer.prepare(bytes, name, who, force);
+        } catch (ResidentFile.Refused e) {
+            throw new StartupException("import refused, nothing was written: " + name + "\n  " + String.join("\n  ", e.problems()));
+        } catch (ResidentImporter.AlreadyImported e) {
+            throw new StartupException(name + ": " + e.getMessage() + "; --force imports it again");
+        }
+        var bar = new ProgressBar(err, "geocoding", prepared.rows());
+        return importer.run(prepared, (phase, done, total) -> {
+            if (phase.equals("geocoding")) {
+                bar.update(done);
+            } else if (phase.equals("writing")) {
+                bar.finish();
+                err.println("writing " + total + " rows in one transaction …");
+            }
+        });
+    }
+}
