@@ -52,6 +52,7 @@ public final class Main {
                                          (bench ogc [--features N] [--limit L] [--compare])
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
                                                     [--clients 16,32] [--no-browser])
+                                         (bench planner [--edits N] [--rounds N])
               help                       this text
             """.formatted(Layer.names(), ResidentsCommand.USAGE, UserCommand.USAGE, Bench.names());
 
