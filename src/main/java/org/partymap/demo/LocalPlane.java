@@ -1,14 +1,13 @@
 package org.partymap.demo;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.buffer.BufferOp;
 import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.partymap.geo.Vertices;
 
 /**
  * The flat plane the demo district is drawn on: metres east ({@code x}) and north ({@code y}) of
@@ -65,16 +64,12 @@ final class LocalPlane {
 
     /** A lon/lat copy, unrounded (for noding, which rounds). */
     static Geometry toLonLatExact(Geometry metres) {
-        Geometry g = LON_LAT.createGeometry(metres);
-        g.apply(new Transform(true, false));
-        return g;
+        return Vertices.mapInPlace(LON_LAT.createGeometry(metres), m -> new Coordinate(lon(m.x), lat(m.y)));
     }
 
     /** A lon/lat copy rounded to 7 decimals. */
     static Geometry toLonLat(Geometry metres) {
-        Geometry g = LON_LAT.createGeometry(metres);
-        g.apply(new Transform(true, true));
-        return g;
+        return Vertices.mapInPlace(LON_LAT.createGeometry(metres), LocalPlane::toLonLat);
     }
 
     static Coordinate toLonLat(Coordinate m) {
@@ -83,9 +78,7 @@ final class LocalPlane {
 
     /** A copy in metres. */
     static Geometry toMetres(Geometry lonLat) {
-        Geometry g = METRES.createGeometry(lonLat);
-        g.apply(new Transform(false, false));
-        return g;
+        return Vertices.mapInPlace(METRES.createGeometry(lonLat), LocalPlane::toMetres);
     }
 
     static Coordinate toMetres(Coordinate c) {
@@ -108,27 +101,5 @@ final class LocalPlane {
 
     static double round(double degrees) {
         return PRECISION.makePrecise(degrees);
-    }
-
-    private record Transform(boolean toLonLat, boolean round) implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            double a = seq.getX(i);
-            double b = seq.getY(i);
-            double u = toLonLat ? lon(a) : x(a);
-            double v = toLonLat ? lat(b) : y(b);
-            seq.setOrdinate(i, 0, round ? LocalPlane.round(u) : u);
-            seq.setOrdinate(i, 1, round ? LocalPlane.round(v) : v);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 }

@@ -1,8 +1,7 @@
 package org.partymap.geo;
 
 import java.util.Locale;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /** The coordinate systems input may come in. Storage is always WGS-84. */
@@ -24,24 +23,9 @@ public enum Crs {
         if (this == WGS84) {
             return g;
         }
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] w = Gcj02.toWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, 0, w[0]);
-                seq.setOrdinate(i, 1, w[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
+        return Vertices.mapInPlace(g, c -> {
+            double[] w = Gcj02.toWgs84(c.x, c.y);
+            return new Coordinate(w[0], w[1]);
         });
-        return g;
     }
 }

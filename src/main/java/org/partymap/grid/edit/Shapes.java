@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -15,6 +13,7 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.UnaryUnionNG;
+import org.partymap.geo.Vertices;
 import org.partymap.grid.Measure;
 
 /**
@@ -95,25 +94,7 @@ final class Shapes {
     static <T extends Geometry> T mapped(T g, java.util.function.UnaryOperator<Coordinate> f) {
         @SuppressWarnings("unchecked")
         T copy = (T) g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                Coordinate to = f.apply(seq.getCoordinate(i));
-                seq.setOrdinate(i, 0, to.x);
-                seq.setOrdinate(i, 1, to.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return copy;
+        return Vertices.mapInPlace(copy, f);
     }
 
     /** How many metres of boundary two polygonal geometries share (0 when they only touch at points). */
