@@ -46,6 +46,7 @@ export async function request(method, path, body, options = {}) {
 export const get = (path) => request('GET', path);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const patch = (path, body) => request('PATCH', path, body);
+export const put = (path, body) => request('PUT', path, body);
 
 /** GET with `params` as the query string (undefined, empty and [] left out; arrays joined by commas). */
 export function getJson(path, params = {}, { signal } = {}) {

@@ -10,7 +10,7 @@ async function start() {
   const account = await startStaffPage(status, ['grid_worker', 'admin'], '此页面需要网格员或管理员账户。');
   if (!account) return;
   document.getElementById('residents').hidden = false;
-  const review = initReviewList(status);
+  const review = initReviewList(status, account);
   initRegisterImport(status, review.refresh);
 }
 
