@@ -89,16 +89,19 @@ public final class App {
         var access = new AccessControl(sessions, cookie, config.publicUrl());
         var lookups = new RateLimiter(security.rateLimit());
 
+        // public look-ups that may lag the primary by a moment read the replica, when there is one;
+        // what feeds the caches below (keyed by the primary's layer versions) reads the primary
+        var reads = db.readDataSource();
         var health = new HealthController(ds);
-        var areas = new AreaController(new AreaRepository(ds));
-        var grids = new GridController(new GridRepository(ds));
-        var stations = new StationController(new StationRepository(ds));
-        var streets = new StreetController(new StreetRepository(ds));
+        var areas = new AreaController(new AreaRepository(reads));
+        var grids = new GridController(new GridRepository(reads));
+        var stations = new StationController(new StationRepository(reads));
+        var streets = new StreetController(new StreetRepository(reads));
         var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
         var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
         collections.verify(ds);
-        var ogc = new OgcController(collections, new FeatureRepository(ds, collections), config.publicUrl());
+        var ogc = new OgcController(collections, new FeatureRepository(reads, collections), config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
         var auth = new AuthController(ds, accounts, sessions, cookie, auditLog);
@@ -112,9 +115,8 @@ public final class App {
         var planner = PlannerWorkspace.create(ds);
 
         var versions = LayerVersions.start(ds, LAYER_POLL);
-        var nearestRepository = new NearestRepository(ds);
-        var services = new StationServices(nearestRepository, versions);
-        var nearest = new NearestController(new NearestService(nearestRepository, new StreetNetwork(ds, versions)),
+        var services = new StationServices(new NearestRepository(ds), versions);
+        var nearest = new NearestController(new NearestService(new NearestRepository(reads), new StreetNetwork(ds, versions)),
                 services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());

@@ -20,7 +20,9 @@ import org.partymap.map.TileSource;
  * @param host       PARTYMAP_HOST: the interface the HTTP server binds
  * @param port       PARTYMAP_PORT: the HTTP port; 0 picks a free one
  * @param dbUrl      PARTYMAP_DB_URL: an external database; empty means the embedded cluster
- * @param dbPoolSize PARTYMAP_DB_POOL: connections in the pool
+ * @param dbPoolSize PARTYMAP_DB_POOL: connections in the pool (and as many again to a read replica)
+ * @param dbReadUrl  PARTYMAP_DB_READ_URL: a streaming replica of the database, for the public
+ *                   look-ups; same user and password; empty means everything reads the primary
  * @param pgBin      PARTYMAP_PG_BIN: the PostgreSQL server binaries for the embedded cluster;
  *                   empty means the newest under /usr/lib/postgresql that has PostGIS
  * @param publicUrl  PARTYMAP_PUBLIC_URL: the address users reach the server at, if known; an
@@ -41,6 +43,7 @@ public record Config(
         Optional<String> dbUser,
         Optional<String> dbPassword,
         int dbPoolSize,
+        Optional<String> dbReadUrl,
         Optional<Path> pgBin,
         Optional<URI> publicUrl,
         Security security,
@@ -60,10 +63,11 @@ public record Config(
                 Path.of(text(env, "PARTYMAP_DATA").orElse("data")).toAbsolutePath().normalize(),
                 text(env, "PARTYMAP_HOST").orElse("127.0.0.1"),
                 integer(env, "PARTYMAP_PORT", DEFAULT_PORT, 0, 65535),
-                text(env, "PARTYMAP_DB_URL").map(Config::checkJdbcUrl),
+                text(env, "PARTYMAP_DB_URL").map(url -> checkJdbcUrl("PARTYMAP_DB_URL", url)),
                 text(env, "PARTYMAP_DB_USER"),
                 text(env, "PARTYMAP_DB_PASSWORD"),
                 integer(env, "PARTYMAP_DB_POOL", 16, 1, 200),
+                readUrl(env),
                 text(env, "PARTYMAP_PG_BIN").map(Path::of),
                 text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl),
                 Security.fromEnv(env),
@@ -81,7 +85,7 @@ public record Config(
 
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
-        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, pgBin, publicUrl, security, tiles, httpThreads);
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles, httpThreads);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -109,6 +113,7 @@ public record Config(
         out.put("PARTYMAP_DB_USER", dbUser.orElse("(default)"));
         out.put("PARTYMAP_DB_PASSWORD", dbPassword.map(p -> "****").orElse("(none)"));
         out.put("PARTYMAP_DB_POOL", Integer.toString(dbPoolSize));
+        out.put("PARTYMAP_DB_READ_URL", dbReadUrl.orElse("(none: public look-ups read the primary)"));
         out.put("PARTYMAP_PG_BIN", pgBin.map(Path::toString).orElse("(auto)"));
         out.put("PARTYMAP_PUBLIC_URL", publicUrl.map(URI::toString).orElse("(not set)"));
         out.put("PARTYMAP_RATE_LIMIT", security.rateLimit() == 0 ? "0 (off)" : security.rateLimit() + " per second per client");
@@ -183,9 +188,19 @@ public record Config(
         }
     }
 
-    private static String checkJdbcUrl(String url) {
+    private static String checkJdbcUrl(String name, String url) {
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException("PARTYMAP_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), not '" + url + "'");
+            throw new ConfigException(name + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), not '" + url + "'");
+        }
+        return url;
+    }
+
+    /** A replica only of an external primary: the embedded cluster has none. */
+    private static Optional<String> readUrl(Map<String, String> env) {
+        Optional<String> url = text(env, "PARTYMAP_DB_READ_URL").map(u -> checkJdbcUrl("PARTYMAP_DB_READ_URL", u));
+        if (url.isPresent() && text(env, "PARTYMAP_DB_URL").isEmpty()) {
+            throw new ConfigException("PARTYMAP_DB_READ_URL needs PARTYMAP_DB_URL: it names a streaming replica of that"
+                    + " database, and the embedded cluster has none");
         }
         return url;
     }

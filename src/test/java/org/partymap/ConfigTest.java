@@ -38,6 +38,19 @@ class ConfigTest {
     }
 
     @Test
+    void aReadReplicaNeedsAnExternalPrimaryAndAPostgresJdbcUrl() {
+        var alone = assertThrows(Config.ConfigException.class,
+                () -> Config.fromEnv(Map.of("PARTYMAP_DB_READ_URL", "jdbc:postgresql://replica/partymap")));
+        assertTrue(alone.getMessage().contains("PARTYMAP_DB_READ_URL needs PARTYMAP_DB_URL"), alone.getMessage());
+        var wrong = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of(
+                "PARTYMAP_DB_URL", "jdbc:postgresql://primary/partymap", "PARTYMAP_DB_READ_URL", "mysql://replica/partymap")));
+        assertTrue(wrong.getMessage().startsWith("PARTYMAP_DB_READ_URL must be"), wrong.getMessage());
+        var config = Config.fromEnv(Map.of(
+                "PARTYMAP_DB_URL", "jdbc:postgresql://primary/partymap", "PARTYMAP_DB_READ_URL", "jdbc:postgresql://replica/partymap"));
+        assertEquals("jdbc:postgresql://replica/partymap", config.dbReadUrl().orElseThrow());
+    }
+
+    @Test
     void theDescriptionMasksThePassword() {
         Config c = Config.fromEnv(Map.of("PARTYMAP_DB_URL", "jdbc:postgresql://db/p", "PARTYMAP_DB_PASSWORD", "s3cret"));
         assertFalse(c.describe().toString().contains("s3cret"));

@@ -18,17 +18,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool to partymap's PostgreSQL + PostGIS database, checked and migrated before it
- * is handed out: the embedded cluster by default, or the database at {@code PARTYMAP_DB_URL}.
+ * is handed out: the embedded cluster by default, or the database at {@code PARTYMAP_DB_URL}; and,
+ * when {@code PARTYMAP_DB_READ_URL} names one, a second, read-only pool to a streaming replica of
+ * it for the public look-ups ({@link #readDataSource()}).
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
+    private static final String SCHEMA_VERSION = """
+            SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL
+             ORDER BY installed_rank DESC LIMIT 1""";
+
     private final HikariDataSource pool;
+    private final Optional<HikariDataSource> readPool;
     private final Optional<LocalPostgis> cluster;
 
-    private Database(HikariDataSource pool, Optional<LocalPostgis> cluster) {
+    private Database(HikariDataSource pool, Optional<HikariDataSource> readPool, Optional<LocalPostgis> cluster) {
         this.pool = pool;
+        this.readPool = readPool;
         this.cluster = cluster;
     }
 
@@ -47,21 +55,57 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
-        return connect(config.dbUrl().orElseThrow(), config.dbUser().orElse(null), config.dbPassword().orElse(null),
+        Database db = connect(config.dbUrl().orElseThrow(), config.dbUser().orElse(null), config.dbPassword().orElse(null),
                 config.dbPoolSize(), Optional.empty());
+        if (config.dbReadUrl().isEmpty()) {
+            return db;
+        }
+        try {
+            return db.withReplica(config.dbReadUrl().get(), config.dbUser().orElse(null), config.dbPassword().orElse(null),
+                    config.dbPoolSize());
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * This database with a read-only pool to {@code url}, a streaming replica of it: checked to hold
+     * partymap's schema at the primary's version, so that a wrong URL fails at start, in one line.
+     */
+    public Database withReplica(String url, String user, String password, int poolSize) {
+        var hikari = poolConfig(url, user, password, poolSize, "partymap-read");
+        hikari.setReadOnly(true);
+        HikariDataSource replica;
+        try {
+            replica = new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StartupException("cannot connect to the read replica " + url + " (PARTYMAP_DB_READ_URL): " + rootMessage(e));
+        }
+        try {
+            String expected = Sql.text(pool, SCHEMA_VERSION).orElse("none");
+            String found;
+            try {
+                found = Sql.text(replica, SCHEMA_VERSION).orElse("none");
+            } catch (RuntimeException e) {
+                found = "none";
+            }
+            if (!expected.equals(found)) {
+                throw new StartupException("the read replica " + url + " (PARTYMAP_DB_READ_URL) does not hold partymap's schema"
+                        + " at version " + expected + " (it has " + ("none".equals(found) ? "none" : "version " + found)
+                        + "): point it at a streaming replica of PARTYMAP_DB_URL");
+            }
+            log.info("public look-ups read from the replica at {}", url);
+            return new Database(pool, Optional.of(replica), cluster);
+        } catch (RuntimeException e) {
+            replica.close();
+            throw e;
+        }
     }
 
     /** Connects, checks the server and its extensions, and applies pending migrations. */
     public static Database connect(String url, String user, String password, int poolSize, Optional<LocalPostgis> cluster) {
-        var hikari = new HikariConfig();
-        hikari.setJdbcUrl(url);
-        hikari.setUsername(user);
-        hikari.setPassword(password);
-        hikari.setMaximumPoolSize(poolSize);
-        hikari.setMinimumIdle(Math.min(4, poolSize));
-        hikari.setPoolName("partymap");
-        hikari.setConnectionTimeout(10_000);
-        hikari.addDataSourceProperty("ApplicationName", "partymap");
+        var hikari = poolConfig(url, user, password, poolSize, "partymap");
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool;
         try {
@@ -74,7 +118,7 @@ public final class Database implements AutoCloseable {
                 ExtensionCheck.require(c, url);
             }
             migrate(pool);
-            return new Database(pool, cluster);
+            return new Database(pool, Optional.empty(), cluster);
         } catch (SQLException e) {
             pool.close();
             throw new StartupException("cannot use the database at " + url + ": " + e.getMessage(), e);
@@ -84,8 +128,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static HikariConfig poolConfig(String url, String user, String password, int poolSize, String name) {
+        var hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(poolSize);
+        hikari.setMinimumIdle(Math.min(4, poolSize));
+        hikari.setPoolName(name);
+        hikari.setConnectionTimeout(10_000);
+        hikari.addDataSourceProperty("ApplicationName", name);
+        return hikari;
+    }
+
+    /** The primary: every write, and every read that must see the latest write. */
     public DataSource dataSource() {
         return pool;
+    }
+
+    /**
+     * Where public look-ups that may lag the primary by a moment read: the replica at
+     * {@code PARTYMAP_DB_READ_URL}, or the primary when there is none. Never for what feeds a cache
+     * keyed by the primary's layer versions (a lagging read would be kept as the new version).
+     */
+    public DataSource readDataSource() {
+        return readPool.<DataSource>map(r -> r).orElse(pool);
     }
 
     /** The embedded cluster behind this database, if it is one. */
@@ -95,6 +162,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        readPool.ifPresent(HikariDataSource::close);
         pool.close();
         cluster.ifPresent(LocalPostgis::close);
     }
