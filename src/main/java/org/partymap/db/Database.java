@@ -86,14 +86,13 @@ public final class Database implements AutoCloseable {
             String expected = Sql.text(pool, SCHEMA_VERSION).orElse("none");
             String found;
             try {
-                found = Sql.text(replica, SCHEMA_VERSION).orElse("none");
+                found = Sql.text(replica, SCHEMA_VERSION).map(v -> "version " + v).orElse("an empty schema history");
             } catch (RuntimeException e) {
-                found = "none";
+                found = "no schema history: " + rootMessage(e).lines().findFirst().orElse("");
             }
-            if (!expected.equals(found)) {
+            if (!found.equals("version " + expected)) {
                 throw new StartupException("the read replica " + url + " (PARTYMAP_DB_READ_URL) does not hold partymap's schema"
-                        + " at version " + expected + " (it has " + ("none".equals(found) ? "none" : "version " + found)
-                        + "): point it at a streaming replica of PARTYMAP_DB_URL");
+                        + " at version " + expected + " (it has " + found + "): point it at a streaming replica of PARTYMAP_DB_URL");
             }
             log.info("public look-ups read from the replica at {}", url);
             return new Database(pool, Optional.of(replica), cluster);
