@@ -1,5 +1,6 @@
 package org.partymap;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,13 @@ import org.partymap.planner.PlannerBench;
  */
 final class Bench {
 
-    /** One benchmark: its arguments after the name; a bad one throws IllegalArgumentException. */
+    /**
+     * One benchmark: its arguments after the name; a bad one throws IllegalArgumentException. A
+     * failure to read or write (IOException) and an interruption end the command in one line.
+     */
     @FunctionalInterface
     interface Benchmark {
-        int run(List<String> args, PrintStream out);
+        int run(List<String> args, PrintStream out) throws IOException, InterruptedException;
     }
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
@@ -46,6 +50,11 @@ final class Bench {
             return benchmark.run(args.subList(1, args.size()), out);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new StartupException("the benchmark failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted");
         }
     }
 }

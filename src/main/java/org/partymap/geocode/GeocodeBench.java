@@ -49,7 +49,7 @@ public final class GeocodeBench {
     }
 
     /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
-    public static int run(List<String> args, PrintStream out) {
+    public static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
         Options o = options(args);
         Config config = Config.forBenchmark();
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
@@ -72,11 +72,6 @@ public final class GeocodeBench {
                 throughput(config, db, trigram, queries, o, out);
             }
             return 0;
-        } catch (IOException e) {
-            throw new StartupException("the benchmark failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted");
         }
     }
 

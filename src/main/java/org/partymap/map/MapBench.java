@@ -64,7 +64,7 @@ public final class MapBench {
     }
 
     /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
-    public static int run(List<String> args, PrintStream out) {
+    public static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
         Options o = options(args);
         Config config = Config.forBenchmark();
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
@@ -76,11 +76,6 @@ public final class MapBench {
                 }
             }
             return new MapBench().measure(config, db, o, out, "the configured database");
-        } catch (IOException e) {
-            throw new StartupException("the benchmark failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartupException("interrupted");
         }
     }
 

@@ -64,7 +64,7 @@ public final class OgcBench {
     }
 
     /** Runs the benchmark; a bad option throws IllegalArgumentException (a usage error). */
-    public static int run(List<String> args, PrintStream out) {
+    public static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
         int features = 100_000;
         List<Integer> limits = new ArrayList<>(List.of(FeatureQuery.MAX_LIMIT, 1_000));
         boolean compare = false;
@@ -88,11 +88,6 @@ public final class OgcBench {
                 app.stop();
             }
             return 0;
-        } catch (IOException e) {
-            throw new StartupException("the benchmark failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
         } finally {
             deleteTree(home);
         }

@@ -75,7 +75,7 @@ public final class PlannerBench {
     private PlannerBench() {
     }
 
-    public static int run(List<String> args, PrintStream out) {
+    public static int run(List<String> args, PrintStream out) throws IOException {
         int edits = 40;
         int rounds = 5;
         for (int i = 0; i < args.size(); i++) {
@@ -101,8 +101,6 @@ public final class PlannerBench {
             DemoDistrict.generate(t.db().dataSource(), config.dataDir(), home, false, null);
             long residents = loadResidents(t.db(), home.resolve("demo").resolve("residents_truth.csv"));
             return measure(t.db(), residents, edits, rounds, out);
-        } catch (IOException e) {
-            throw new StartupException("the benchmark failed: " + e.getMessage());
         } finally {
             if (home != null) {
                 deleteTree(home);
