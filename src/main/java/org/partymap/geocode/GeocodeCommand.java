@@ -89,18 +89,17 @@ public final class GeocodeCommand {
 
     private static Input read(Path file, String column) {
         byte[] bytes = InputFiles.read(file);
-        TextDecoding.Decoded decoded;
-        CsvTable table;
+        CsvTable.Read read;
         try {
-            decoded = TextDecoding.decode(bytes);
-            table = CsvTable.parse(decoded.text());
-        } catch (TextDecoding.DecodingException | CsvTable.CsvException e) {
+            read = CsvTable.read(bytes);
+        } catch (CsvTable.CsvException e) {
             throw new StartupException(file + ": " + e.getMessage());
         }
+        CsvTable table = read.table();
         int index = table.column(column).orElseThrow(() -> new StartupException(file + ": the header has no column '"
                 + column + "'; its columns are: " + String.join(", ", table.header())));
-        boolean gbk = decoded.encoding().startsWith("GB");
-        return new Input(table, index, gbk ? TextDecoding.GB18030 : StandardCharsets.UTF_8, decoded.encoding().contains("BOM"));
+        boolean gbk = read.encoding().startsWith("GB");
+        return new Input(table, index, gbk ? TextDecoding.GB18030 : StandardCharsets.UTF_8, read.encoding().contains("BOM"));
     }
 
     private static String write(Input input, BatchGeocoder.Result result) {

@@ -31,6 +31,21 @@ public final class CsvTable {
         }
     }
 
+    /** A CSV file's bytes, read: the table, and the encoding they were in ({@link TextDecoding}'s name for it). */
+    public record Read(CsvTable table, String encoding) {
+    }
+
+    /** Decodes the bytes (UTF-8 with or without BOM, or GBK) and parses them; text that is no text is a CsvException too. */
+    public static Read read(byte[] bytes) {
+        TextDecoding.Decoded decoded;
+        try {
+            decoded = TextDecoding.decode(bytes);
+        } catch (TextDecoding.DecodingException e) {
+            throw new CsvException(e.getMessage());
+        }
+        return new Read(parse(decoded.text()), decoded.encoding());
+    }
+
     public static CsvTable parse(String text) {
         List<Row> records = new Parser(text).records();
         if (records.isEmpty() || records.get(0).fields().stream().allMatch(String::isBlank)) {

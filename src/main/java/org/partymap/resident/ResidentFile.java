@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.partymap.io.CsvTable;
-import org.partymap.io.TextDecoding;
 
 /**
  * A register of residents as grid workers keep it (居民信息登记表): a CSV file in UTF-8 or GBK
@@ -61,14 +60,13 @@ public final class ResidentFile {
     }
 
     public static Parsed read(byte[] bytes) {
-        TextDecoding.Decoded decoded;
-        CsvTable table;
+        CsvTable.Read read;
         try {
-            decoded = TextDecoding.decode(bytes);
-            table = CsvTable.parse(decoded.text());
-        } catch (TextDecoding.DecodingException | CsvTable.CsvException e) {
+            read = CsvTable.read(bytes);
+        } catch (CsvTable.CsvException e) {
             throw new Refused(List.of(e.getMessage()));
         }
+        CsvTable table = read.table();
         int name = required(table, NAME, "name");
         int address = required(table, ADDRESS, "address");
         Optional<Integer> id = table.column(ID_NUMBER.toArray(String[]::new));
@@ -90,7 +88,7 @@ public final class ResidentFile {
             rows.add(new Row(line, n, p, masked, a, tags));
         }
         problems.refuseIfAny();
-        return new Parsed(List.copyOf(rows), decoded.encoding());
+        return new Parsed(List.copyOf(rows), read.encoding());
     }
 
     private static int required(CsvTable table, List<String> names, String what) {
