@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.partymap.StartupException;
@@ -32,8 +30,8 @@ class ExternalDatabaseIT {
         var server = TestDatabase.server();
         TestDatabase.execute(server, "DROP DATABASE IF EXISTS other_branch");
         TestDatabase.execute(server, "CREATE DATABASE other_branch TEMPLATE partymap_template");
-        runIn(server, "other_branch", "DELETE FROM flyway_schema_history WHERE version = '3'");
-        runIn(server, "other_branch", "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
+        TestDatabase.execute(server, "other_branch", "DELETE FROM flyway_schema_history WHERE version = '3'");
+        TestDatabase.execute(server, "other_branch", "UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '2'");
 
         var e = assertThrows(StartupException.class, () -> Database.connect(server.url("other_branch"), server.user(),
                 server.password(), 2, Optional.empty()));
@@ -41,7 +39,7 @@ class ExternalDatabaseIT {
         assertTrue(e.getMessage().contains("not applied to database: 3"), e.getMessage());
         assertTrue(e.getMessage().contains("checksum mismatch for migration version 2"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
-        assertEquals("0", queryIn(server, "other_branch", "SELECT count(*) FROM flyway_schema_history WHERE version = '3'"));
+        assertEquals("0", TestDatabase.query(server, "other_branch", "SELECT count(*) FROM flyway_schema_history WHERE version = '3'"));
     }
 
     @Test
@@ -50,24 +48,5 @@ class ExternalDatabaseIT {
                 "y", 2, Optional.empty()));
         assertTrue(e.getMessage().startsWith("cannot connect to jdbc:postgresql://127.0.0.1:1/nothing"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
-    }
-
-    private static void runIn(TestDatabase.Server server, String database, String sql) {
-        try (var c = DriverManager.getConnection(server.url(database), server.user(), server.password());
-             var st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String queryIn(TestDatabase.Server server, String database, String sql) {
-        try (var c = DriverManager.getConnection(server.url(database), server.user(), server.password());
-             var rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

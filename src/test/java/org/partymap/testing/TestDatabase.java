@@ -58,9 +58,25 @@ public final class TestDatabase {
 
     /** Runs one statement on the server's maintenance database. */
     public static void execute(Server s, String sql) {
-        try (var c = DriverManager.getConnection(s.url("postgres"), s.user(), s.password());
+        execute(s, "postgres", sql);
+    }
+
+    /** Runs one statement in the named database of the server. */
+    public static void execute(Server s, String database, String sql) {
+        try (var c = DriverManager.getConnection(s.url(database), s.user(), s.password());
              var st = c.createStatement()) {
             st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database: " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row a query answers in the named database of the server. */
+    public static String query(Server s, String database, String sql) {
+        try (var c = DriverManager.getConnection(s.url(database), s.user(), s.password());
+             var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException("test database: " + sql + ": " + e.getMessage(), e);
         }
