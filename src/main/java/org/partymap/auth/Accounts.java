@@ -54,12 +54,12 @@ public final class Accounts {
         if (users.credentials(username).isPresent()) {
             throw ApiException.conflict("user-exists", "there is already a user '" + username + "'");
         }
-        List<Integer> ids = resolveScope(role, scope);
+        List<UserRepository.Item> ids = resolveScope(role, scope);
         String password = Passwords.oneTime();
         String hash = Passwords.hash(password);
         int id = Sql.transaction(users.dataSource(), c -> {
             int newId = users.insert(c, username, displayName, role, hash, true);
-            users.setScope(c, newId, role, ids);
+            users.setScope(c, newId, ids);
             AuditLog.record(c, actor, "account_create", "app_user", newId, detail("username", username, "role", role.id(), "scope", scope));
             return newId;
         });
@@ -79,7 +79,7 @@ public final class Accounts {
         if (newRole != oldRole && newRole != Role.ADMIN && scope.isEmpty()) {
             throw ApiException.badRequest("scope-required", "a " + newRole.id() + " needs a scope of " + newRole.scopeKind()).with("field", "scope");
         }
-        Optional<List<Integer>> ids = newRole == Role.ADMIN && newRole != oldRole ? Optional.of(List.of())
+        Optional<List<UserRepository.Item>> ids = newRole == Role.ADMIN && newRole != oldRole ? Optional.of(List.of())
                 : scope.map(s -> resolveScope(newRole, s));
         boolean losesAdmin = oldRole == Role.ADMIN && !current.disabled() && (newRole != Role.ADMIN || disabled.orElse(false));
         Sql.transaction(users.dataSource(), c -> {
@@ -88,7 +88,7 @@ public final class Accounts {
             }
             users.update(c, id, role.orElse(null), displayName.orElse(null), disabled.orElse(null));
             if (ids.isPresent()) {
-                users.setScope(c, id, newRole, ids.get());
+                users.setScope(c, id, ids.get());
             }
             var changes = new LinkedHashMap<String, Object>();
             role.ifPresent(r -> changes.put("role", r.id()));
@@ -156,7 +156,7 @@ public final class Accounts {
     }
 
     /** The ids of the scope items, in the kind the role takes; unknown items are a 400 naming them. */
-    private List<Integer> resolveScope(Role role, List<String> scope) {
+    private List<UserRepository.Item> resolveScope(Role role, List<String> scope) {
         List<String> items = scope == null ? List.of() : scope.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
         if (role == Role.ADMIN) {
             if (!items.isEmpty()) {
@@ -166,12 +166,13 @@ public final class Accounts {
         }
         if (items.isEmpty()) {
             throw ApiException.badRequest("scope-required", "a " + role.id() + " needs a scope of " + role.scopeKind()
-                    + (role == Role.PLANNER ? " (names or 9-digit codes)" : " (15-digit grid codes)")).with("field", "scope");
+                    + (role == Role.PLANNER ? " (names or 9-digit codes)" : " (15-digit grid codes, or communities by 12-digit code or name)"))
+                    .with("field", "scope");
         }
         if (items.size() > MAX_SCOPE) {
             throw ApiException.badRequest("bad-scope", "a scope has at most " + MAX_SCOPE + " items").with("field", "scope");
         }
-        List<Integer> ids = users.resolve(role, items);
+        List<UserRepository.Item> ids = users.resolve(role, items);
         var unknown = new ArrayList<String>();
         for (int i = 0; i < items.size(); i++) {
             if (ids.get(i) == null) {
@@ -179,7 +180,7 @@ public final class Accounts {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("bad-scope", "no " + (role == Role.PLANNER ? "subdistrict has the name or code " : "grid has the code ")
+            throw ApiException.badRequest("bad-scope", "no " + (role == Role.PLANNER ? "subdistrict has the name or code " : "grid or community has the code or name ")
                     + String.join(", ", unknown)).with("field", "scope").with("unknown", unknown);
         }
         return ids;

@@ -37,7 +37,7 @@ public enum Role implements RouteRole {
     public String scopeKind() {
         return switch (this) {
             case PLANNER -> "subdistricts";
-            case GRID_WORKER -> "grids";
+            case GRID_WORKER -> "grids or communities";
             default -> "nothing";
         };
     }

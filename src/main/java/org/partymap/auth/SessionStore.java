@@ -32,6 +32,9 @@ public final class SessionStore {
             SELECT u.id, u.username, u.display_name, u.role, u.must_change_password,
                    ARRAY(SELECT grid_id FROM app_user_grid WHERE user_id = u.id) AS grids,
                    ARRAY(SELECT subdistrict_id FROM app_user_subdistrict WHERE user_id = u.id) AS subdistricts,
+                   ARRAY(SELECT community_id FROM app_user_community WHERE user_id = u.id) AS communities,
+                   ARRAY(SELECT g.id FROM app_user_community uc JOIN grid g ON g.community_id = uc.community_id
+                          WHERE uc.user_id = u.id) AS community_grids,
                    s.last_seen_at < now() - interval '30 seconds' AS stale
               FROM session s
               JOIN app_user u ON u.id = s.user_id
@@ -108,7 +111,8 @@ public final class SessionStore {
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getInt("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.ofAccount(rs.getString("role")), rs.getBoolean("must_change_password"),
-                ids(rs.getArray("grids")), ids(rs.getArray("subdistricts")));
+                ids(rs.getArray("grids")), ids(rs.getArray("subdistricts")), ids(rs.getArray("communities")),
+                ids(rs.getArray("community_grids")));
     }
 
     static Set<Integer> ids(Array array) throws SQLException {

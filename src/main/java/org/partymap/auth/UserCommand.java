@@ -28,15 +28,17 @@ import org.partymap.http.ApiException;
  *   user set NAME [--role R] [--scope S] [--name DISPLAY]
  *   user disable NAME / user enable NAME
  * </pre>
- * A scope is comma-separated: subdistrict names or codes for a planner, grid codes for a grid worker.
+ * A scope is comma-separated: subdistrict names or codes for a planner; grid codes, or whole communities
+ * by code or name, for a grid worker.
  */
 public final class UserCommand {
 
     public static final String USAGE = """
               user add NAME --role admin|planner|grid_worker [--scope S] [--name DISPLAY]
                                          create an account; prints its one-time password
-                                         (scope: subdistrict names or codes for a planner, grid
-                                         codes for a grid worker, separated by commas)
+                                         (scope: subdistrict names or codes for a planner; grid
+                                         codes, or communities by code or name, for a grid
+                                         worker; separated by commas)
               user passwd NAME           set a password (prompts; reads stdin when not a terminal)
               user list                  list the accounts with their roles and scopes
               user set NAME [--role R] [--scope S] [--name DISPLAY]

@@ -28,6 +28,10 @@ final class UserRepository {
               FROM app_user_grid ug JOIN grid g ON g.id = ug.grid_id JOIN community c ON c.id = g.community_id
              WHERE ?::int IS NULL OR ug.user_id = ?::int
             UNION ALL
+            SELECT uc.user_id, c.id, c.code, c.name
+              FROM app_user_community uc JOIN community c ON c.id = uc.community_id
+             WHERE ?::int IS NULL OR uc.user_id = ?::int
+            UNION ALL
             SELECT us.user_id, s.id, s.code, s.name
               FROM app_user_subdistrict us JOIN subdistrict s ON s.id = us.subdistrict_id
              WHERE ?::int IS NULL OR us.user_id = ?::int
@@ -54,12 +58,18 @@ final class UserRepository {
     private static final String RESOLVE_SUBDISTRICTS = """
             SELECT item, (SELECT s.id FROM subdistrict s WHERE s.code = item OR s.name = item ORDER BY s.id LIMIT 1)
               FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
+    /** A grid worker's items: a grid by its 15-digit code, or a community by its 12-digit code or name (kind 'c'). */
     private static final String RESOLVE_GRIDS = """
-            SELECT item, (SELECT g.id FROM grid g WHERE g.code = item)
+            SELECT item, coalesce((SELECT g.id FROM grid g WHERE g.code = item),
+                                  (SELECT c.id FROM community c WHERE c.code = item OR c.name = item ORDER BY c.id LIMIT 1)),
+                   CASE WHEN EXISTS (SELECT 1 FROM grid g WHERE g.code = item) THEN 'g' ELSE 'c' END
               FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
 
     private static final String CLEAR_GRIDS = "DELETE FROM app_user_grid WHERE user_id = ?";
     private static final String CLEAR_SUBDISTRICTS = "DELETE FROM app_user_subdistrict WHERE user_id = ?";
+    private static final String CLEAR_COMMUNITIES = "DELETE FROM app_user_community WHERE user_id = ?";
+    private static final String ADD_COMMUNITIES = """
+            INSERT INTO app_user_community (user_id, community_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING""";
     private static final String ADD_GRIDS = "INSERT INTO app_user_grid (user_id, grid_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING";
     private static final String ADD_SUBDISTRICTS = """
             INSERT INTO app_user_subdistrict (user_id, subdistrict_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING""";
@@ -105,7 +115,7 @@ final class UserRepository {
             scopes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                     .add(new Account.ScopeItem(rs.getInt(2), rs.getString(3), rs.getString(4)));
             return null;
-        }, id, id, id, id);
+        }, id, id, id, id, id, id);
         return byId.values().stream().map(a -> a.withScope(scopes.getOrDefault(a.id(), List.of()))).toList();
     }
 
@@ -130,22 +140,37 @@ final class UserRepository {
         return Sql.list(c, LOCK_ADMINS, rs -> rs.getInt(1));
     }
 
-    /** Each item's id, or null where no subdistrict (by code or name) or grid (by code) matches. */
-    List<Integer> resolve(Role role, List<String> items) {
-        String sql = role == Role.PLANNER ? RESOLVE_SUBDISTRICTS : RESOLVE_GRIDS;
-        return Sql.list(ds, sql, rs -> (Integer) rs.getObject(2), (Object) items.toArray(String[]::new));
+    /** A resolved scope item: a subdistrict, a community or a grid. */
+    record Item(char kind, int id) {
+        static final char SUBDISTRICT = 's';
+        static final char COMMUNITY = 'c';
+        static final char GRID = 'g';
     }
 
-    /** Replaces the account's scope by {@code ids} of the kind its role takes. */
-    void setScope(Connection c, int userId, Role role, List<Integer> ids) throws SQLException {
+    /**
+     * Each item resolved, or null where nothing matches: a planner's items are subdistricts (code or
+     * name); a grid worker's are grids (15-digit code) or whole communities (12-digit code or name).
+     */
+    List<Item> resolve(Role role, List<String> items) {
+        Object array = items.toArray(String[]::new);
+        if (role == Role.PLANNER) {
+            return Sql.list(ds, RESOLVE_SUBDISTRICTS, rs -> rs.getObject(2) == null ? null : new Item(Item.SUBDISTRICT, rs.getInt(2)), array);
+        }
+        return Sql.list(ds, RESOLVE_GRIDS, rs -> rs.getObject(2) == null ? null : new Item(rs.getString(3).charAt(0), rs.getInt(2)), array);
+    }
+
+    /** Replaces the account's scope by {@code items}. */
+    void setScope(Connection c, int userId, List<Item> items) throws SQLException {
         Sql.update(c, CLEAR_GRIDS, userId);
         Sql.update(c, CLEAR_SUBDISTRICTS, userId);
-        Integer[] array = ids.toArray(Integer[]::new);
-        if (role == Role.GRID_WORKER) {
-            Sql.update(c, ADD_GRIDS, userId, array);
-        } else if (role == Role.PLANNER) {
-            Sql.update(c, ADD_SUBDISTRICTS, userId, array);
-        }
+        Sql.update(c, CLEAR_COMMUNITIES, userId);
+        Sql.update(c, ADD_GRIDS, userId, ids(items, Item.GRID));
+        Sql.update(c, ADD_COMMUNITIES, userId, ids(items, Item.COMMUNITY));
+        Sql.update(c, ADD_SUBDISTRICTS, userId, ids(items, Item.SUBDISTRICT));
+    }
+
+    private static Integer[] ids(List<Item> items, char kind) {
+        return items.stream().filter(i -> i.kind() == kind).map(Item::id).toArray(Integer[]::new);
     }
 
     private static Account account(ResultSet rs) throws SQLException {

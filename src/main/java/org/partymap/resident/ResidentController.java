@@ -34,7 +34,7 @@ public final class ResidentController {
         grid.ifPresent(user::requireGrid);
         var query = new ResidentRepository.Query(grid, Params.oneOf(ctx, "review", REVIEW), Params.text(ctx, "q", 64),
                 Params.integer(ctx, "limit", 100, 1, 500, true), Params.integer(ctx, "offset", 0, 0, 1_000_000, false));
-        var page = residents.list(new ResidentRepository.Scope(user.isAdmin(), user.grids()), query);
+        var page = residents.list(new ResidentRepository.Scope(user.isAdmin(), user.servedGrids()), query);
         var detail = new LinkedHashMap<String, Object>();
         grid.ifPresent(g -> detail.put("grid", g));
         query.search().ifPresent(q -> detail.put("q", q));

@@ -34,7 +34,7 @@ public final class ResidentImporter {
     /** Who imports: the account (null for the command line), the audit's actor, and the grids it may import into. */
     public record Uploader(Integer userId, AuditLog.Actor actor, ResidentPlacement.Scope scope) {
         public static Uploader of(User user, String ip) {
-            return new Uploader(user.id(), AuditLog.Actor.of(user, ip), new ResidentPlacement.Scope(user.isAdmin(), user.grids()));
+            return new Uploader(user.id(), AuditLog.Actor.of(user, ip), new ResidentPlacement.Scope(user.isAdmin(), user.servedGrids()));
         }
 
         /** Operators at the command line: every grid. */

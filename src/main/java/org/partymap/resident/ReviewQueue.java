@@ -129,7 +129,7 @@ public final class ReviewQueue {
     public PinResult pin(User user, long id, double lon, double lat, AuditLog.Actor actor) {
         return Sql.transaction(ds, c -> {
             var row = Sql.one(c, LOCK, rs -> new Object[] {rs.getString("grid_code"), rs.getBoolean("allowed")},
-                    user.isAdmin(), user.grids().toArray(Integer[]::new), user.id(), id);
+                    user.isAdmin(), user.servedGrids().toArray(Integer[]::new), user.id(), id);
             if (row.isEmpty() || !(Boolean) row.get()[1]) {
                 if (row.isPresent()) {
                     AuditLog.record(c, actor, "resident_pin_denied", "resident", id, null);
@@ -162,7 +162,7 @@ public final class ReviewQueue {
     private static Object[] where(User user, Query q) {
         Integer grid = q.grid().orElse(null);
         Long importId = q.importId().orElse(null);
-        return new Object[] {user.isAdmin(), user.grids().toArray(Integer[]::new), user.id(), grid, grid, importId, importId};
+        return new Object[] {user.isAdmin(), user.servedGrids().toArray(Integer[]::new), user.id(), grid, grid, importId, importId};
     }
 
     private static Item item(ResultSet rs) throws SQLException {
