@@ -37,12 +37,17 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with extra PARTYMAP_* settings on top of the test defaults. */
     public static TestServer start(Database db, Map<String, String> env) {
+        return start(db, env, java.time.Clock.systemUTC());
+    }
+
+    /** Starts with extra settings and the clock the service half reads (a {@code MutableClock} in tests of time). */
+    public static TestServer start(Database db, Map<String, String> env, java.time.Clock clock) {
         var settings = new java.util.HashMap<>(Map.of(
                 "PARTYMAP_PORT", "0",
                 "PARTYMAP_HOME", Path.of(System.getProperty("java.io.tmpdir"), "partymap-test-home").toString(),
                 "PARTYMAP_DATA", Path.of("data").toAbsolutePath().toString()));
         settings.putAll(env);
-        return new TestServer(App.create(Config.fromEnv(settings), db).start());
+        return new TestServer(App.create(Config.fromEnv(settings), db, clock).start());
     }
 
     public int port() {
