@@ -15,6 +15,16 @@ function callLink(phone, className) {
   return phone ? el('a', { class: className, href: telHref(phone) }, `${t('call')} ${phone}`) : null;
 }
 
+/** 社区通: the grid's question form, with the card's point so the question is routed by place. */
+function askHref(gridId, located) {
+  const query = new URLSearchParams({ grid: gridId });
+  if (Number.isFinite(located.lon) && Number.isFinite(located.lat)) {
+    query.set('lon', located.lon.toFixed(6));
+    query.set('lat', located.lat.toFixed(6));
+  }
+  return `/ask.html?${query}`;
+}
+
 function kindBadge(kind) {
   return el('span', { class: `pm-station pm-kind-${kind} pm-mini`, 'aria-hidden': 'true' }, el('span', {}, GLYPHS[kind] ?? '站'));
 }
@@ -92,7 +102,8 @@ export class Card {
         el('dt', {}, t('leader')), el('dd', { class: 'pm-leader' }, el('span', { class: 'pm-leader-name' }, g.leader_name ?? '—'),
           ' ', callLink(g.leader_phone, 'pm-call pm-leader-phone')),
         contacts.length ? [el('dt', {}, t('contacts')), el('dd', { class: 'pm-contacts' },
-          el('ul', {}, contacts.map((c) => el('li', {}, `${c.role ?? ''} ${c.name ?? ''} `, callLink(c.phone, 'pm-call')))))] : null));
+          el('ul', {}, contacts.map((c) => el('li', {}, `${c.role ?? ''} ${c.name ?? ''} `, callLink(c.phone, 'pm-call')))))] : null),
+      el('p', { class: 'pm-ask' }, el('a', { class: 'pm-ask-link', href: askHref(g.id, located), title: t('askGridHint') }, t('askGrid'))));
   }
 
   nearestSection(nearest, filters) {

@@ -19,6 +19,8 @@ import org.partymap.auth.AuditLog;
 import org.partymap.auth.AuthController;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
+import org.partymap.consult.Consult;
+import org.partymap.consult.ConsultService;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -129,6 +131,8 @@ public final class App {
                 services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
+        var consult = Consult.create(ds, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
+                .map(c -> new ConsultService.Located(c.lon(), c.lat(), c.confident())), clock, config.consult(), auditLog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -153,6 +157,8 @@ public final class App {
             cfg.events.serverStarted(gazetteer::warmUp);
             cfg.events.serverStopped(gazetteer::close);
             cfg.events.serverStopped(importJobs::close);
+            cfg.events.serverStarted(consult.live()::start);
+            cfg.events.serverStopped(consult.live()::close);
             QueryCheck.install(cfg);
             access.install(cfg);
 
@@ -170,6 +176,21 @@ public final class App {
             r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
             r.get("/api/config", map::config, PUBLIC);
             r.get("/api/basemap", map::basemap, PUBLIC);
+
+            // 社区通: residents ask without an account (their private link opens /mine); workers answer in the inbox
+            r.get("/api/grids/{id}/ask", lookups.limit(consult.questions()::form), PUBLIC);
+            r.post("/api/questions", consult.questions()::ask, PUBLIC);
+            r.get("/api/questions/mine", lookups.limit(consult.questions()::mine), PUBLIC);
+            r.post("/api/questions/mine/messages", consult.questions()::followUp, PUBLIC);
+            r.post("/api/questions/mine/resolution", lookups.limit(consult.questions()::resolution), PUBLIC);
+            r.get("/api/communities/{id}/consult-stats", lookups.limit(consult.inbox()::publicStats), PUBLIC);
+            r.get("/api/inbox", consult.inbox()::inbox, GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/inbox/events", consult.live().handler(), GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/questions/{id}", consult.inbox()::read, GRID_WORKER, PLANNER, ADMIN);
+            r.post("/api/questions/{id}/answers", consult.inbox()::answer, GRID_WORKER, PLANNER, ADMIN);
+            r.post("/api/questions/{id}/transfer", consult.inbox()::transfer, GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/consult/stats", consult.inbox()::stats, GRID_WORKER, PLANNER, ADMIN);
+            r.put("/api/communities/{id}/service-hours", consult.inbox()::serviceHours, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

@@ -48,7 +48,8 @@ public record Config(
         Optional<URI> publicUrl,
         Security security,
         Optional<TileSource> tiles,
-        int httpThreads) {
+        int httpThreads,
+        Consult consult) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -72,7 +73,8 @@ public record Config(
                 text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl),
                 Security.fromEnv(env),
                 TileSource.fromEnv(env),
-                integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000));
+                integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000),
+                Consult.fromEnv(env));
     }
 
     /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
@@ -85,7 +87,8 @@ public record Config(
 
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
-        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles, httpThreads);
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles,
+                httpThreads, consult);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -122,6 +125,10 @@ public record Config(
         out.put("PARTYMAP_TRUST_PROXY", Boolean.toString(security.trustProxy()));
         out.put("PARTYMAP_IMPORT_MAX_MB", Long.toString(security.importMaxBytes() / MB));
         out.put("PARTYMAP_HTTP_THREADS", Integer.toString(httpThreads));
+        out.put("PARTYMAP_CONSULT_TARGET_MINUTES", Long.toString(consult.target().toMinutes()));
+        out.put("PARTYMAP_CONSULT_ESCALATE_MINUTES", Long.toString(consult.escalate().toMinutes()));
+        out.put("PARTYMAP_CONSULT_POSTS_PER_HOUR", consult.postsPerHour() == 0 ? "0 (off)" : consult.postsPerHour() + " per client, "
+                + consult.postsPerHour() * Consult.PER_GRID_FACTOR + " per grid");
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
@@ -154,6 +161,31 @@ public record Config(
                     max,
                     bool(env, "PARTYMAP_TRUST_PROXY"),
                     integer(env, "PARTYMAP_IMPORT_MAX_MB", 64, 1, 2048) * MB);
+        }
+    }
+
+    /**
+     * 社区通's clock and its guard against floods.
+     *
+     * @param target       PARTYMAP_CONSULT_TARGET_MINUTES: the first answer is due this much service
+     *                     time after the clock starts (15 in the source); past it the question goes
+     *                     to the whole community
+     * @param escalate     PARTYMAP_CONSULT_ESCALATE_MINUTES: past this much service time unanswered,
+     *                     to the subdistrict's planners (120)
+     * @param postsPerHour PARTYMAP_CONSULT_POSTS_PER_HOUR: new questions per client an hour (10),
+     *                     and {@link #PER_GRID_FACTOR} times as many per grid; 0 turns both off
+     */
+    public record Consult(Duration target, Duration escalate, int postsPerHour) {
+
+        public static final int PER_GRID_FACTOR = 6;
+
+        public static Consult fromEnv(Map<String, String> env) {
+            var target = Duration.ofMinutes(integer(env, "PARTYMAP_CONSULT_TARGET_MINUTES", 15, 1, 24 * 60));
+            var escalate = Duration.ofMinutes(integer(env, "PARTYMAP_CONSULT_ESCALATE_MINUTES", 120, 1, 7 * 24 * 60));
+            if (escalate.compareTo(target) < 0) {
+                throw new ConfigException("PARTYMAP_CONSULT_ESCALATE_MINUTES must not be shorter than PARTYMAP_CONSULT_TARGET_MINUTES");
+            }
+            return new Consult(target, escalate, integer(env, "PARTYMAP_CONSULT_POSTS_PER_HOUR", 10, 0, 100_000));
         }
     }
 

@@ -130,6 +130,11 @@ public final class Params {
         return positiveId(name, ctx.pathParam(name));
     }
 
+    /** A path parameter that must be a positive long id (questions, residents). */
+    public static long longId(Context ctx, String name) {
+        return positive(name, ctx.pathParam(name), Long.MAX_VALUE);
+    }
+
     /** An optional query parameter that must be a positive id when present. */
     public static Optional<Integer> optionalId(Context ctx, String name) {
         return text(ctx, name, 12).map(raw -> positiveId(name, raw));

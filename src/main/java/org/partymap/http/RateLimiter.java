@@ -22,6 +22,7 @@ public final class RateLimiter {
 
     private final double perSecond;
     private final double burst;
+    private final String rate;
     private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -31,9 +32,22 @@ public final class RateLimiter {
     }
 
     RateLimiter(int perSecond, LongSupplier nanoTime) {
+        this(perSecond, Math.max(1, 3.0 * perSecond), perSecond + " requests a second", nanoTime);
+    }
+
+    private RateLimiter(double perSecond, double burst, String rate, LongSupplier nanoTime) {
         this.perSecond = perSecond;
-        this.burst = Math.max(1, 3.0 * perSecond);
+        this.burst = burst;
+        this.rate = rate;
         this.nanoTime = nanoTime;
+    }
+
+    /**
+     * A limit for what people post rather than look up: {@code count} an hour on average, in bursts
+     * of up to a third of that (at least one); 0 turns it off.
+     */
+    public static RateLimiter perHour(int count, String what) {
+        return new RateLimiter(count / 3600.0, Math.max(1, count / 3.0), count + " " + what + " an hour", System::nanoTime);
     }
 
     public boolean enabled() {
@@ -48,15 +62,17 @@ public final class RateLimiter {
         return ctx -> {
             long wait = acquire(ClientIp.of(ctx));
             if (wait > 0) {
-                throw ApiException.tooManyRequests("rate-limited", "more than " + (int) perSecond
-                        + " requests a second from your address; try again in " + wait + " s", wait);
+                throw ApiException.tooManyRequests("rate-limited", "more than " + rate + " from your address; try again in " + wait + " s", wait);
             }
             handler.handle(ctx);
         };
     }
 
-    /** Takes a token for {@code key}: 0 when there was one, else the whole seconds until there is. */
-    long acquire(String key) {
+    /** Takes a token for {@code key}: 0 when there was one, else the whole seconds until there is (0 always when off). */
+    public long acquire(String key) {
+        if (!enabled()) {
+            return 0;
+        }
         long now = nanoTime.getAsLong();
         if (buckets.size() > SWEEP_ABOVE) {
             buckets.values().removeIf(b -> b.isFull(now));

@@ -25,8 +25,13 @@ public final class Responses {
 
     /** Writes a record, list or map as JSON. */
     public static void jsonOf(Context ctx, Object value) {
+        json(ctx, toJson(value));
+    }
+
+    /** A record, list or map as the JSON text {@link #jsonOf} would answer (for a server-sent event, say). */
+    public static String toJson(Object value) {
         try {
-            json(ctx, JSON.writeValueAsString(value));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

@@ -130,6 +130,31 @@ class AccessMatrixIT {
                                                                                                         401, 403, 403, 200, 403, 200),
             line("GET /api/planner/export", "/api/planner/export",                                      401, 403, 403, 200, 200, 200),
 
+            // 社区通: {question} is a question of grid 1, waiting; residents' routes need its private link (not sent here: 401)
+            line("GET /api/grids/{id}/ask", "/api/grids/{grid}/ask",                                    200, 200, 200, 200, 200, 200),
+            line("POST /api/questions", "/api/questions", "{\"grid\": {grid}, \"topic\": \"其他\", \"text\": \"矩阵测试问题\"}",
+                                                                                                        201, 201, 201, 201, 201, 201),
+            line("GET /api/questions/mine", "/api/questions/mine",                                      401, 401, 401, 401, 401, 401),
+            line("POST /api/questions/mine/messages", "/api/questions/mine/messages", "{\"text\": \"补充\"}",
+                                                                                                        401, 401, 401, 401, 401, 401),
+            line("POST /api/questions/mine/resolution", "/api/questions/mine/resolution", "{\"solved\": true}",
+                                                                                                        401, 401, 401, 401, 401, 401),
+            line("GET /api/communities/{id}/consult-stats", "/api/communities/{community}/consult-stats", 200, 200, 200, 200, 200, 200),
+            // without Accept: text/event-stream the stream refuses (400) past access, so the matrix does not hang on it
+            line("GET /api/inbox", "/api/inbox",                                                        401, 200, 200, 200, 200, 200),
+            line("GET /api/inbox/events", "/api/inbox/events",                                          401, 400, 400, 400, 400, 400),
+            // the planner of the subdistrict sees a question only once it is escalated to it
+            line("GET /api/questions/{id}", "/api/questions/{question}",                                401, 200, 404, 404, 404, 200),
+            line("POST /api/questions/{id}/answers", "/api/questions/{question}/answers", "{\"text\": \"矩阵答复\"}",
+                                                                                                        401, 201, 404, 404, 404, 201),
+            // to the grid it is already with: 409 past access
+            line("POST /api/questions/{id}/transfer", "/api/questions/{question}/transfer", "{\"grid\": {grid}, \"reason\": \"矩阵\"}",
+                                                                                                        401, 409, 404, 404, 404, 409),
+            line("GET /api/consult/stats", "/api/consult/stats?grid={grid}",                            401, 200, 403, 200, 403, 200),
+            // a worker of one grid is not staff of the whole community; its subdistrict's planner is
+            line("PUT /api/communities/{id}/service-hours", "/api/communities/{community}/service-hours", "{\"hours\": \"周一至周五 8:30-12:00 14:00-17:30\"}",
+                                                                                                        401, 403, 403, 200, 403, 200),
+
             line("GET /api/admin/users", "/api/admin/users",                                            401, 403, 403, 403, 403, 200),
             line("POST /api/admin/users", "/api/admin/users", "{\"username\": \"made-by-matrix\", \"role\": \"admin\"}",
                                                                                                         401, 403, 403, 403, 403, 201),
@@ -166,7 +191,10 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
         PLACEHOLDERS.put("{user}", Integer.toString(spare));
         PLACEHOLDERS.put("{import}", Long.toString(importBy(workerIn, "worker-in", Fixtures.id(db, "grid", Fixtures.GRID_1))));
-        server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"));
+        server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0", "PARTYMAP_CONSULT_POSTS_PER_HOUR", "0"));
+        var asked = server.call("POST", "/api/questions").header("Origin", "http://127.0.0.1:" + server.port())
+                .json(Map.of("grid", Fixtures.id(db, "grid", Fixtures.GRID_1), "topic", "其他", "text", "矩阵的问题")).send();
+        PLACEHOLDERS.put("{question}", TestServer.json(asked).get("id").asText());
     }
 
     @AfterAll

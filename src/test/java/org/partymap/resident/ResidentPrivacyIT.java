@@ -31,19 +31,19 @@ class ResidentPrivacyIT {
      * route with a path parameter must have examples here, or the scan fails: a new public route
      * is scanned from the day it exists. {grid} stands for every grid's id.
      */
-    private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.of(
-            "GET /api/grids/{id}", List.of("/api/grids/{grid}"),
-            "GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385",
-                    "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395"),
-            "GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1"),
-            "POST /api/login", List.of(),
-            "POST /api/logout", List.of(),
-            "GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html"),
-            "GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
-                    "/ogc/collections/{collection}/items?f=html&limit=10000"),
-            "GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1"),
-            "GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables"),
-            "GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema"));
+    private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.ofEntries(
+            Map.entry("GET /api/grids/{id}", List.of("/api/grids/{grid}")),
+            Map.entry("GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385", "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395")),
+            Map.entry("GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1")),
+            Map.entry("POST /api/login", List.<String>of()),
+            Map.entry("GET /api/grids/{id}/ask", List.of("/api/grids/{grid}/ask")),
+            Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")),
+            Map.entry("POST /api/logout", List.<String>of()),
+            Map.entry("GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html")),
+            Map.entry("GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000", "/ogc/collections/{collection}/items?f=html&limit=10000")),
+            Map.entry("GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1")),
+            Map.entry("GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables")),
+            Map.entry("GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema")));
 
     private static Database db;
     private static TestServer server;
@@ -57,6 +57,12 @@ class ResidentPrivacyIT {
         TestAccounts.create(db, "planner1", Role.PLANNER, Fixtures.SUBDISTRICT);
         TestAccounts.create(db, "admin1", Role.ADMIN);
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"));
+        // a 社区通 question that carries a resident's name and phone: no public answer may show them
+        var secret = Fixtures.RESIDENTS.get(0);
+        var asked = server.call("POST", "/api/questions").header("Origin", "http://127.0.0.1:" + server.port())
+                .json(Map.of("grid", Fixtures.id(db, "grid", secret.gridCode()), "topic", "其他",
+                        "text", "我是" + secret.name() + "，电话 " + secret.phone() + "，家里水管漏水")).send();
+        assertEquals(201, asked.statusCode(), asked.body());
     }
 
     @AfterAll
