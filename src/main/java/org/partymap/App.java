@@ -158,7 +158,7 @@ public final class App {
             cfg.events.serverStopped(gazetteer::close);
             cfg.events.serverStopped(importJobs::close);
             cfg.events.serverStarted(consult.live()::start);
-            cfg.events.serverStopped(consult.live()::close);
+            cfg.events.serverStopping(consult.live()::close);
             QueryCheck.install(cfg);
             access.install(cfg);
 
