@@ -36,6 +36,9 @@ import org.partymap.layer.LayerImporter;
 import org.partymap.layer.LayerUploadController;
 import org.partymap.map.BasemapRepository;
 import org.partymap.map.MapController;
+import org.partymap.notice.NoticeAnswers;
+import org.partymap.notice.NoticeController;
+import org.partymap.notice.NoticeRepository;
 import org.partymap.ogc.CollectionCatalog;
 import org.partymap.ogc.FeatureRepository;
 import org.partymap.ogc.OgcApiDescription;
@@ -130,6 +133,10 @@ public final class App {
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
 
+        // 公告: public reads rendered once per notice version (read from the primary, like the caches above)
+        var noticeRepository = new NoticeRepository(ds);
+        var notices = new NoticeController(noticeRepository, new NoticeAnswers(noticeRepository, versions), config.publicUrl(), clock);
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -170,6 +177,14 @@ public final class App {
             r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
             r.get("/api/config", map::config, PUBLIC);
             r.get("/api/basemap", map::basemap, PUBLIC);
+
+            // 公告
+            r.get("/api/communities/{id}/notices", notices::list, PUBLIC);
+            r.get("/api/communities/{id}/notices.atom", notices::feed, PUBLIC);
+            r.get("/api/notices/{id}", notices::read, PUBLIC);
+            r.post("/api/communities/{id}/notices", notices::publish, GRID_WORKER, PLANNER, ADMIN);
+            r.patch("/api/notices/{id}", notices::change, GRID_WORKER, PLANNER, ADMIN);
+            r.delete("/api/notices/{id}", notices::withdraw, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);
