@@ -145,7 +145,7 @@ public final class NoticeAnswers {
             return out.toByteArray();
         }
 
-        /** The feed of the newest notices of every kind, with links under {@code base}. */
+        /** The feed of the newest {@value NoticeRepository#NEWEST_PER_KIND} notices of any kind, with links under {@code base}. */
         public Answer feed(String base) {
             Answer feed = feeds.get(base);
             if (feed == null) {
