@@ -107,13 +107,14 @@ function wireKinds() {
 
 function wireStaff() {
   const form = $('publish');
-  form.hidden = false;
+  $('publish-box').hidden = false;
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const data = new FormData(form);
     try {
       const n = await post(noticesUrl(state.community.id), { kind: data.get('kind'), title: data.get('title'), body: data.get('body') });
       form.reset();
+      $('publish-box').open = false;
       say($('publish-status'), `已发布：${n.title}`);
       await loadList();
     } catch (err) {
@@ -125,7 +126,7 @@ function wireStaff() {
     const button = $('withdraw');
     if (button.textContent !== '确认撤回') {
       button.textContent = '确认撤回';
-      say($('notice-status'), '再点一次确认撤回：居民将不再看到这条公告。');
+      say($('notice-status'), '再点一次确认撤回：居民将不再看到这条公告。', 'error');
       return;
     }
     try {

@@ -73,6 +73,7 @@ class NoticesPageIT {
         phone.waitFor("#login [name=username]").sendKeys("lianhua-staff");
         phone.waitFor("#login [name=password]").sendKeys(TestAccounts.PASSWORD);
         phone.click("#login button[type=submit]");
+        phone.click("#publish-box summary");
         phone.waitFor("#publish");
         assertEquals("本社区暂无公告", phone.waitForText("#empty"));
 
@@ -95,7 +96,7 @@ class NoticesPageIT {
         phone.open(server.uri(page(lianhua)));
         phone.until("the list", () -> phone.count("#notices .nt-item") == 1 ? true : null);
         assertEquals("莲花路社区 · 社区公告", phone.waitForText("#title"));
-        assertFalse(phone.waitForPresent("#publish").isDisplayed(), "no form for a resident");
+        assertFalse(phone.waitForPresent("#publish-box").isDisplayed(), "no form for a resident");
         WebElement feed = phone.waitFor("#feed");
         assertEquals("订阅 RSS/Atom", feed.getText());
         assertEquals(server.uri("/api/communities/" + lianhua + "/notices.atom").toString(), feed.getAttribute("href"));
@@ -119,14 +120,19 @@ class NoticesPageIT {
         phone.open(server.uri("/?" + PLACE));
         phone.until("the page is ready", () -> "true".equals(phone.js("return document.body.dataset.ready")));
         phone.clickAt(phone.waitFor("#map"), 0, 0);
-        phone.until("the card's notices", () -> phone.count(".pm-notices .pm-notice-item a") == 1 ? true : null);
-        WebElement link = phone.waitForPresent(".pm-notices .pm-notice-item a");
-        assertEquals(TITLE, phone.js("return arguments[0].textContent", link));
-        assertEquals(server.uri(page(lianhua) + "#n=" + noticeId()).toString(), link.getAttribute("href"));
-        assertEquals(server.uri(page(lianhua)).toString(), phone.waitForPresent(".pm-notices-all").getAttribute("href"));
-        assertEquals("全部公告", phone.js("return document.querySelector('.pm-notices-all').textContent"));
+        // the card renders again as its answers come in: read it in one script once it is complete
+        @SuppressWarnings("unchecked")
+        var notices = (java.util.List<String>) phone.until("the card's notices", () -> phone.js("""
+                const card = document.getElementById('card');
+                const links = card.querySelectorAll('.pm-notices .pm-notice-item a');
+                if (card.dataset.state !== 'ready' || !card.querySelector('.pm-nearest-list .pm-station-item') || links.length !== 1) return null;
+                return [links[0].textContent, links[0].href, card.querySelector('.pm-notices-all').href,
+                        card.querySelector('.pm-notices-all').textContent, card.querySelector('.pm-notices h3').textContent];"""));
+        assertEquals(java.util.List.of(TITLE, server.uri(page(lianhua) + "#n=" + noticeId()).toString(), server.uri(page(lianhua)).toString(),
+                "全部公告", "社区公告"), notices);
+        assertFalse(phone.scrollsSideways());
 
-        phone.js("arguments[0].click()", link);
+        phone.open(server.uri(page(lianhua) + "#n=" + noticeId()));
         assertEquals(TITLE, phone.waitForText("#notice-title"));
     }
 
@@ -137,7 +143,7 @@ class NoticesPageIT {
         phone.waitFor("#login [name=username]").sendKeys("lianhua-staff");
         phone.waitFor("#login [name=password]").sendKeys(TestAccounts.PASSWORD);
         phone.click("#login button[type=submit]");
-        phone.waitFor("#publish");
+        phone.waitFor("#publish-box");
         phone.click("#notices .nt-item a");
         phone.click("#withdraw");
         assertEquals("确认撤回", phone.waitForText("#withdraw"));
