@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.partymap.db.LayerVersions;
 
 /**
@@ -18,7 +19,8 @@ import org.partymap.db.LayerVersions;
  * same bytes. The version is the {@code layer_version} counters of {@code notice} and
  * {@code community}, which every write raises in its own transaction and every app node polls
  * ({@link LayerVersions}): a node that did not take a write drops what it rendered within one
- * poll, the node that took it at once ({@link #written}).
+ * poll, the node that took it at once ({@link #written}: a count of its own writes is part of the
+ * version, so the write path neither waits for nor runs a poll).
  *
  * <p>What one version holds is bounded: per community its newest {@value NoticeRepository#NEWEST_PER_KIND}
  * notices of each kind as JSON fragments, from which every {@code kind=}/{@code limit=} list is
@@ -38,6 +40,7 @@ public final class NoticeAnswers {
 
     private final NoticeRepository repository;
     private final LayerVersions versions;
+    private final AtomicLong writtenHere = new AtomicLong();
     private volatile Generation generation = new Generation("");
 
     /** What was rendered from one version of the layers. */
@@ -52,9 +55,9 @@ public final class NoticeAnswers {
         this.versions = versions;
     }
 
-    /** After a write on this node: reads the counters now, so that the next read here sees the write. */
+    /** After a write on this node has committed: the next read here renders again and sees it. */
     public void written() {
-        versions.poll();
+        writtenHere.incrementAndGet();
     }
 
     /** A community's public notices as rendered for this version; empty when there is no such community. */
@@ -86,7 +89,7 @@ public final class NoticeAnswers {
     }
 
     private Generation current() {
-        String version = versions.token(LAYERS);
+        String version = versions.token(LAYERS) + "-" + writtenHere.get();
         Generation g = generation;
         if (!g.version().equals(version)) {
             g = new Generation(version);
