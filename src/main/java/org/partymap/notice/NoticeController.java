@@ -1,7 +1,7 @@
 package org.partymap.notice;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +13,6 @@ import org.partymap.http.BaseUrl;
 import org.partymap.http.ClientIp;
 import org.partymap.http.JsonBody;
 import org.partymap.http.Params;
-import org.partymap.http.PublicText;
 
 /**
  * 公告 routes. Anyone reads a community's notices ({@code GET /api/communities/{id}/notices},
@@ -23,19 +22,16 @@ import org.partymap.http.PublicText;
  */
 public final class NoticeController {
 
-    public static final int TITLE_MAX = 80;
-    public static final int BODY_MAX = 5000;
-    public static final int AUTHOR_MAX = 40;
     public static final int LIMIT_DEFAULT = 20;
     private static final Set<String> PUBLISH = Set.of("kind", "title", "body", "author");
     private static final Set<String> CHANGE = Set.of("kind", "title", "body");
 
     private final NoticeRepository notices;
     private final NoticeAnswers answers;
-    private final Optional<java.net.URI> publicUrl;
+    private final Optional<URI> publicUrl;
     private final Clock clock;
 
-    public NoticeController(NoticeRepository notices, NoticeAnswers answers, Optional<java.net.URI> publicUrl, Clock clock) {
+    public NoticeController(NoticeRepository notices, NoticeAnswers answers, Optional<URI> publicUrl, Clock clock) {
         this.notices = notices;
         this.answers = answers;
         this.publicUrl = publicUrl;
@@ -73,10 +69,10 @@ public final class NoticeController {
         User user = AccessControl.requireUser(ctx);
         CommunityRef community = staffOf(user, Params.id(ctx, "id"));
         JsonBody body = JsonBody.of(ctx, PUBLISH);
-        var draft = new NoticeRepository.Draft(kind(body).orElseThrow(() -> badField("kind", "kind is required")),
-                text(body, "title", TITLE_MAX).orElseThrow(() -> badField("title", "title is required")),
-                text(body, "body", BODY_MAX).orElseThrow(() -> badField("body", "body is required")),
-                text(body, "author", AUTHOR_MAX).orElse(community.name() + "居委会"));
+        var draft = new NoticeRepository.Draft(NoticeInput.required(NoticeInput.kind(body), "kind"),
+                NoticeInput.required(NoticeInput.text(body, "title", NoticeInput.TITLE_MAX), "title"),
+                NoticeInput.required(NoticeInput.text(body, "body", NoticeInput.BODY_MAX), "body"),
+                NoticeInput.text(body, "author", NoticeInput.AUTHOR_MAX).orElse(community.name() + "居委会"));
         long id = notices.publish(community.id(), draft, user.id(), clock.instant(), actor(ctx, user));
         answers.written();
         ctx.status(201).header("Location", "/api/notices/" + id);
@@ -89,7 +85,8 @@ public final class NoticeController {
         var notice = notices.forStaff(id).orElseThrow(() -> noNotice(id));
         staffOf(user, notice.communityId());
         JsonBody body = JsonBody.of(ctx, CHANGE);
-        var change = new NoticeRepository.Change(kind(body), text(body, "title", TITLE_MAX), text(body, "body", BODY_MAX));
+        var change = new NoticeRepository.Change(NoticeInput.kind(body), NoticeInput.text(body, "title", NoticeInput.TITLE_MAX),
+                NoticeInput.text(body, "body", NoticeInput.BODY_MAX));
         if (change.kind().isEmpty() && change.title().isEmpty() && change.body().isEmpty()) {
             throw ApiException.badRequest("nothing-to-change", "give at least one of kind, title and body");
         }
@@ -147,45 +144,8 @@ public final class NoticeController {
         return false;
     }
 
-    private static Optional<NoticeKind> kind(JsonBody body) {
-        JsonNode v = body.node("kind").orElse(null);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isTextual() || !NoticeKind.CODES.contains(v.asText())) {
-            throw badField("kind", "kind must be one of " + String.join(", ", NoticeKind.CODES));
-        }
-        return Optional.of(NoticeKind.of(v.asText()));
-    }
-
-    /**
-     * A text member: plain text that may hold newlines (the body) and web addresses, but no markup
-     * ({@link PublicText#staff}); titles and author names are one line.
-     */
-    private static Optional<String> text(JsonBody body, String name, int maxLength) {
-        JsonNode v = body.node(name).orElse(null);
-        if (v == null) {
-            return Optional.empty();
-        }
-        if (!v.isTextual()) {
-            throw badField(name, name + " must be a string");
-        }
-        String text = PublicText.staff(name, v.asText(), maxLength);
-        if (!name.equals("body") && text.chars().anyMatch(ch -> ch == '\n' || ch == '\r' || ch == '\t')) {
-            throw badField(name, name + " must be one line");
-        }
-        if (text.codePoints().anyMatch(cp -> cp >= 0xD800 && cp <= 0xDFFF || cp == 0xFFFE || cp == 0xFFFF)) {
-            throw badField(name, name + " holds characters that are not text");
-        }
-        return Optional.of(text);
-    }
-
     private static AuditLog.Actor actor(Context ctx, User user) {
         return AuditLog.Actor.of(user, ClientIp.of(ctx));
-    }
-
-    private static ApiException badField(String name, String detail) {
-        return ApiException.badRequest("bad-field", detail).with("field", name);
     }
 
     private static ApiException noCommunity(int id) {

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +142,7 @@ public final class NoticeRepository {
 
     /** What a change touched, for the audit log: the new title, and which members changed. */
     private static Map<String, Object> changed(Change ch) {
-        var detail = new java.util.LinkedHashMap<String, Object>();
+        var detail = new LinkedHashMap<String, Object>();
         ch.kind().ifPresent(k -> detail.put("kind", k.code()));
         ch.title().ifPresent(t -> detail.put("title", t));
         ch.body().ifPresent(b -> detail.put("body_chars", b.codePointCount(0, b.length())));
@@ -163,6 +165,6 @@ public final class NoticeRepository {
     }
 
     private static OffsetDateTime timestamp(Instant at) {
-        return at.atOffset(java.time.ZoneOffset.UTC);
+        return at.atOffset(ZoneOffset.UTC);
     }
 }
