@@ -3,6 +3,7 @@
 // nearest posts and activity rooms with straight-line and walking distance, walking time,
 // hours, services, phone and a route button; filters by kind and by service.
 
+import { communityNotices } from './card-notices.js';
 import { el, replace } from './dom.js';
 import { distance, onLanguageChange, t } from './i18n.js';
 import { GLYPHS, KINDS } from './stations.js';
@@ -103,7 +104,8 @@ export class Card {
           ' ', callLink(g.leader_phone, 'pm-call pm-leader-phone')),
         contacts.length ? [el('dt', {}, t('contacts')), el('dd', { class: 'pm-contacts' },
           el('ul', {}, contacts.map((c) => el('li', {}, `${c.role ?? ''} ${c.name ?? ''} `, callLink(c.phone, 'pm-call')))))] : null),
-      el('p', { class: 'pm-ask' }, el('a', { class: 'pm-ask-link', href: askHref(g.id, located), title: t('askGridHint') }, t('askGrid'))));
+      el('p', { class: 'pm-ask' }, el('a', { class: 'pm-ask-link', href: askHref(g.id, located), title: t('askGridHint') }, t('askGrid'))),
+      communityNotices(located.community));
   }
 
   nearestSection(nearest, filters) {

@@ -38,6 +38,9 @@ import org.partymap.layer.LayerImporter;
 import org.partymap.layer.LayerUploadController;
 import org.partymap.map.BasemapRepository;
 import org.partymap.map.MapController;
+import org.partymap.notice.NoticeAnswers;
+import org.partymap.notice.NoticeController;
+import org.partymap.notice.NoticeRepository;
 import org.partymap.ogc.CollectionCatalog;
 import org.partymap.ogc.FeatureRepository;
 import org.partymap.ogc.OgcApiDescription;
@@ -134,6 +137,10 @@ public final class App {
         var consult = Consult.create(ds, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                 .map(c -> new ConsultService.Located(c.lon(), c.lat(), c.confident())), clock, config.consult(), auditLog);
 
+        // 公告: public reads rendered once per notice version (read from the primary, like the caches above)
+        var noticeRepository = new NoticeRepository(ds);
+        var notices = new NoticeController(noticeRepository, new NoticeAnswers(noticeRepository, versions), config.publicUrl(), clock);
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -176,6 +183,14 @@ public final class App {
             r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
             r.get("/api/config", map::config, PUBLIC);
             r.get("/api/basemap", map::basemap, PUBLIC);
+
+            // 公告
+            r.get("/api/communities/{id}/notices", notices::list, PUBLIC);
+            r.get("/api/communities/{id}/notices.atom", notices::feed, PUBLIC);
+            r.get("/api/notices/{id}", notices::read, PUBLIC);
+            r.post("/api/communities/{id}/notices", notices::publish, GRID_WORKER, PLANNER, ADMIN);
+            r.patch("/api/notices/{id}", notices::change, GRID_WORKER, PLANNER, ADMIN);
+            r.delete("/api/notices/{id}", notices::withdraw, GRID_WORKER, PLANNER, ADMIN);
 
             // 社区通: residents ask without an account (their private link opens /mine); workers answer in the inbox
             r.get("/api/grids/{id}/ask", lookups.limit(consult.questions()::form), PUBLIC);

@@ -192,7 +192,7 @@ public final class ConsultService {
 
     /** A worker's answer; the first one stops the clock. */
     QuestionRepository.Row answer(User user, long id, String body) {
-        String text = PublicText.checkStaff("text", body, MAX_MESSAGE);
+        String text = PublicText.staff("text", body, MAX_MESSAGE);
         visible(user, id);
         change(id, (c, q, at) -> {
             questions.event(c, id, at, "answer", user.id(), author(user), text, null, null, null);
@@ -205,7 +205,7 @@ public final class ConsultService {
 
     /** Sends a misrouted question to another grid, with the reason; the clock runs on. */
     QuestionRepository.Row transfer(User user, long id, int toGrid, String reason) {
-        String why = PublicText.checkStaff("reason", reason, MAX_REASON);
+        String why = PublicText.staff("reason", reason, MAX_REASON);
         var from = visible(user, id);
         if (from.gridId() == toGrid) {
             throw ApiException.conflict("same-grid", "the question is already with grid " + toGrid);

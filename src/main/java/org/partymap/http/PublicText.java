@@ -20,18 +20,19 @@ public final class PublicText {
 
     /** The text of {@code field}, checked; {@code text} may be null only when the field is optional. */
     public static String check(String field, String text, int maxLength) {
-        String value = checkStaff(field, text, maxLength);
-        if (LINK.matcher(value).find()) {
-            throw ApiException.badParameter(field, "'" + field + "' may not hold links or web addresses; describe it in words");
-        }
-        return value;
+        return check(field, text, maxLength, false);
     }
 
     /**
-     * What staff write for the public to read (an answer, a notice): plain text as well, but links
-     * are allowed (a policy page, a form to fill in).
+     * Text that staff publish under their community's name (a notice): the same rules, except that
+     * web addresses pass, since a notice may point residents to a form or a document. Markup and
+     * control characters are still refused: the text is shown as text everywhere, feeds included.
      */
-    public static String checkStaff(String field, String text, int maxLength) {
+    public static String staff(String field, String text, int maxLength) {
+        return check(field, text, maxLength, true);
+    }
+
+    private static String check(String field, String text, int maxLength, boolean linksAllowed) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
             throw ApiException.badParameter(field, "'" + field + "' is empty");
@@ -41,6 +42,9 @@ public final class PublicText {
         }
         if (value.codePoints().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t' || ch == 0x7F || ch >= 0x80 && ch < 0xA0)) {
             throw ApiException.badParameter(field, "'" + field + "' holds control characters");
+        }
+        if (!linksAllowed && LINK.matcher(value).find()) {
+            throw ApiException.badParameter(field, "'" + field + "' may not hold links or web addresses; describe it in words");
         }
         if (MARKUP.matcher(value).find()) {
             throw ApiException.badParameter(field, "'" + field + "' may not hold HTML or scripts; write plain text");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.partymap.db.Database;
+import org.partymap.db.Sql;
 import org.partymap.http.Problem;
 import org.partymap.resident.ResidentImporter;
 import org.partymap.resident.ResidentPlacement;
@@ -40,8 +41,9 @@ import org.partymap.testing.TestServer.Session;
  * sent same-origin; write them so that a second success would not fail (only the admin's call
  * usually succeeds).
  *
- * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {subdistrict} the sample's
- * subdistrict, {user} a spare account for admin operations.
+ * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {community} grid 1's community
+ * (莲花路社区), {subdistrict} the sample's subdistrict, {user} a spare account for admin operations,
+ * {notice} a notice of {community}.
  */
 class AccessMatrixIT {
 
@@ -69,6 +71,7 @@ class AccessMatrixIT {
     private static final String GRID_ATTRIBUTES = "{\"kind\": \"attributes\", \"grid\": {grid}, \"reason\": \"矩阵\", "
             + "\"attributes\": {\"name\": \"第一网格\", \"branch_name\": \"第一网格党支部\"}}";
     private static final String REGISTER_CSV = "姓名,居住地址\n矩阵居民,人民路12号\n";
+    private static final String NOTICE = "{\"kind\": \"news\", \"title\": \"矩阵公告\", \"body\": \"矩阵测试。\"}";
     private static final String STATION_CSV = "name,kind,lon,lat\n矩阵测试活动室,activity_room,120.1455,33.3855\n";
 
     //                                                                                              public worker-in worker-out planner-in planner-out admin
@@ -97,6 +100,18 @@ class AccessMatrixIT {
                                                                                                         200, 200, 200, 200, 200, 200),
             line("GET /ogc/collections/{collectionId}/queryables", "/ogc/collections/grids/queryables", 200, 200, 200, 200, 200, 200),
             line("GET /ogc/collections/{collectionId}/schema", "/ogc/collections/grids/schema",         200, 200, 200, 200, 200, 200),
+
+            line("GET /api/communities/{id}/notices", "/api/communities/{community}/notices",      200, 200, 200, 200, 200, 200),
+            line("GET /api/communities/{id}/notices.atom", "/api/communities/{community}/notices.atom",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            line("GET /api/notices/{id}", "/api/notices/{notice}",                                      200, 200, 200, 200, 200, 200),
+            // the worker of grid 1 alone serves a grid of the community, not the community: not its staff
+            line("POST /api/communities/{id}/notices", "/api/communities/{community}/notices", NOTICE,
+                                                                                                        401, 403, 403, 201, 403, 201),
+            line("PATCH /api/notices/{id}", "/api/notices/{notice}", "{\"title\": \"矩阵公告（修改）\"}",
+                                                                                                        401, 403, 403, 200, 403, 200),
+            // withdrawing again changes nothing and answers 204 too
+            line("DELETE /api/notices/{id}", "/api/notices/{notice}",                                   401, 403, 403, 204, 403, 204),
 
             sessionLine("POST /api/login", "/api/login", "{\"username\": \"spare\", \"password\": \"" + TestAccounts.PASSWORD + "\"}",
                                                                                                         200, 200, 200, 200, 200, 200),
@@ -190,6 +205,9 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{community}", Integer.toString(Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12))));
         PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
         PLACEHOLDERS.put("{user}", Integer.toString(spare));
+        PLACEHOLDERS.put("{notice}", Long.toString(Sql.one(db.dataSource(), "INSERT INTO notice (community_id, kind, title, body, author_name,"
+                + " published_at, updated_at) VALUES (?, 'announcement', '矩阵公告', '矩阵测试。', '莲花路社区居委会', now(), now()) RETURNING id",
+                rs -> rs.getLong(1), Integer.parseInt(PLACEHOLDERS.get("{community}"))).orElseThrow()));
         PLACEHOLDERS.put("{import}", Long.toString(importBy(workerIn, "worker-in", Fixtures.id(db, "grid", Fixtures.GRID_1))));
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0", "PARTYMAP_CONSULT_POSTS_PER_HOUR", "0"));
         var asked = server.call("POST", "/api/questions").header("Origin", "http://127.0.0.1:" + server.port())

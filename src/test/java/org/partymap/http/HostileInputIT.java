@@ -70,6 +70,12 @@ class HostileInputIT {
                     List.of("lon", "lat", "kind", "limit", "mode", "include"), List.of("service", "address"))),
             entry("GET /api/config", none()),
             entry("GET /api/basemap", input("bbox=120.14,33.38,120.15,33.39&z=15", Body.NONE, List.of("bbox", "z"), List.of("v"))),
+            entry("GET /api/communities/{id}/notices", input("", Body.NONE, List.of("kind", "limit"), List.of())),
+            entry("GET /api/communities/{id}/notices.atom", none()),
+            entry("GET /api/notices/{id}", none()),
+            entry("POST /api/communities/{id}/notices", input("", Body.JSON, List.of(), List.of())),
+            entry("PATCH /api/notices/{id}", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/notices/{id}", none()),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -402,7 +408,7 @@ class HostileInputIT {
     private static String state() {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
-                "station", "resident", "app_user_grid", "app_user_subdistrict")) {
+                "station", "resident", "app_user_grid", "app_user_subdistrict", "notice")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

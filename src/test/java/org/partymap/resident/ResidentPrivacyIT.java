@@ -33,17 +33,22 @@ class ResidentPrivacyIT {
      */
     private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.ofEntries(
             Map.entry("GET /api/grids/{id}", List.of("/api/grids/{grid}")),
-            Map.entry("GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385", "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395")),
+            Map.entry("GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385",
+                    "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395")),
             Map.entry("GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1")),
-            Map.entry("POST /api/login", List.<String>of()),
-            Map.entry("GET /api/grids/{id}/ask", List.of("/api/grids/{grid}/ask")),
-            Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")),
-            Map.entry("POST /api/logout", List.<String>of()),
+            Map.entry("POST /api/login", List.of()),
+            Map.entry("POST /api/logout", List.of()),
             Map.entry("GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html")),
-            Map.entry("GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000", "/ogc/collections/{collection}/items?f=html&limit=10000")),
+            Map.entry("GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
+                    "/ogc/collections/{collection}/items?f=html&limit=10000")),
             Map.entry("GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1")),
             Map.entry("GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables")),
-            Map.entry("GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema")));
+            Map.entry("GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema")),
+            Map.entry("GET /api/communities/{id}/notices", List.of("/api/communities/1/notices", "/api/communities/2/notices?limit=50")),
+            Map.entry("GET /api/communities/{id}/notices.atom", List.of("/api/communities/1/notices.atom")),
+            Map.entry("GET /api/notices/{id}", List.of("/api/notices/1")),
+            Map.entry("GET /api/grids/{id}/ask", List.of("/api/grids/{grid}/ask")),
+            Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")));
 
     private static Database db;
     private static TestServer server;
