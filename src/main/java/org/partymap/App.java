@@ -19,6 +19,9 @@ import org.partymap.auth.AuditLog;
 import org.partymap.auth.AuthController;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
+import org.partymap.booking.BookingController;
+import org.partymap.booking.BookingRepository;
+import org.partymap.booking.BookingService;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -130,6 +133,10 @@ public final class App {
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
         var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
 
+        // 预约办事: public writes get their own limit, one a second per client (off with the look-ups' limit)
+        var bookings = new BookingController(new BookingService(new BookingRepository(ds), config.booking(), clock), auditLog);
+        var bookingWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -170,6 +177,13 @@ public final class App {
             r.get("/api/nearest", lookups.limit(nearest::nearest), PUBLIC);
             r.get("/api/config", map::config, PUBLIC);
             r.get("/api/basemap", map::basemap, PUBLIC);
+
+            // 预约办事
+            r.get("/api/stations/{id}/slots", lookups.limit(bookings::slots), PUBLIC);
+            r.post("/api/bookings", bookingWrites.limit(bookings::book), PUBLIC);
+            r.get("/api/bookings/mine", bookings::mine, PUBLIC);
+            r.post("/api/bookings/mine/cancel", bookingWrites.limit(bookings::cancel), PUBLIC);
+            r.get("/api/bookings", bookings::list, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

@@ -33,6 +33,7 @@ import org.partymap.map.TileSource;
  * @param httpThreads PARTYMAP_HTTP_THREADS: Jetty's request threads. Few on purpose: requests
  *                   block on the database, and threads beyond a few per core only queue for the
  *                   CPU, where a preempted one holds its request for a whole scheduler period
+ * @param booking    PARTYMAP_BOOKING_*: the slots of 预约办事
  */
 public record Config(
         Path home,
@@ -48,7 +49,8 @@ public record Config(
         Optional<URI> publicUrl,
         Security security,
         Optional<TileSource> tiles,
-        int httpThreads) {
+        int httpThreads,
+        Booking booking) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -72,7 +74,8 @@ public record Config(
                 text(env, "PARTYMAP_PUBLIC_URL").map(Config::checkPublicUrl),
                 Security.fromEnv(env),
                 TileSource.fromEnv(env),
-                integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000));
+                integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000),
+                Booking.fromEnv(env));
     }
 
     /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
@@ -85,7 +88,7 @@ public record Config(
 
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
-        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles, httpThreads);
+        return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles, httpThreads, booking);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -122,6 +125,8 @@ public record Config(
         out.put("PARTYMAP_TRUST_PROXY", Boolean.toString(security.trustProxy()));
         out.put("PARTYMAP_IMPORT_MAX_MB", Long.toString(security.importMaxBytes() / MB));
         out.put("PARTYMAP_HTTP_THREADS", Integer.toString(httpThreads));
+        out.put("PARTYMAP_BOOKING_SLOT_MINUTES", Integer.toString(booking.slotMinutes()));
+        out.put("PARTYMAP_BOOKING_CAPACITY", Integer.toString(booking.capacity()));
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
@@ -154,6 +159,26 @@ public record Config(
                     max,
                     bool(env, "PARTYMAP_TRUST_PROXY"),
                     integer(env, "PARTYMAP_IMPORT_MAX_MB", 64, 1, 2048) * MB);
+        }
+    }
+
+    /**
+     * The slots residents book at a post (预约办事).
+     *
+     * @param slotMinutes PARTYMAP_BOOKING_SLOT_MINUTES: the length of a slot; slots follow each
+     *                    other from the start of every open interval, and one that would run past
+     *                    its end is not offered
+     * @param capacity    PARTYMAP_BOOKING_CAPACITY: how many residents may book one slot
+     */
+    public record Booking(int slotMinutes, int capacity) {
+
+        public static Booking fromEnv(Map<String, String> env) {
+            return new Booking(integer(env, "PARTYMAP_BOOKING_SLOT_MINUTES", 30, 5, 240),
+                    integer(env, "PARTYMAP_BOOKING_CAPACITY", 2, 1, 100));
+        }
+
+        public Duration slot() {
+            return Duration.ofMinutes(slotMinutes);
         }
     }
 
