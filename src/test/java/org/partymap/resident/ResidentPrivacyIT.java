@@ -31,19 +31,20 @@ class ResidentPrivacyIT {
      * route with a path parameter must have examples here, or the scan fails: a new public route
      * is scanned from the day it exists. {grid} stands for every grid's id.
      */
-    private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.of(
-            "GET /api/grids/{id}", List.of("/api/grids/{grid}"),
-            "GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385",
-                    "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395"),
-            "GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1"),
-            "POST /api/login", List.of(),
-            "POST /api/logout", List.of(),
-            "GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html"),
-            "GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
-                    "/ogc/collections/{collection}/items?f=html&limit=10000"),
-            "GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1"),
-            "GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables"),
-            "GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema"));
+    private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.ofEntries(
+            Map.entry("GET /api/grids/{id}", List.of("/api/grids/{grid}")),
+            Map.entry("GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385",
+                    "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395")),
+            Map.entry("GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1")),
+            Map.entry("POST /api/login", List.of()),
+            Map.entry("POST /api/logout", List.of()),
+            Map.entry("GET /api/stations/{id}/slots", List.of("/api/stations/1/slots?days=14", "/api/stations/3/slots?days=14")),
+            Map.entry("GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html")),
+            Map.entry("GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
+                    "/ogc/collections/{collection}/items?f=html&limit=10000")),
+            Map.entry("GET /ogc/collections/{collectionId}/items/{featureId}", List.of("/ogc/collections/{collection}/items/1")),
+            Map.entry("GET /ogc/collections/{collectionId}/queryables", List.of("/ogc/collections/{collection}/queryables")),
+            Map.entry("GET /ogc/collections/{collectionId}/schema", List.of("/ogc/collections/{collection}/schema")));
 
     private static Database db;
     private static TestServer server;
