@@ -46,7 +46,11 @@ class OpeningHoursTest {
             "9:00-17:00                                          | 每日 9:00-17:00",
             "周六至周一 9:00-12:00                               | 周一、周六、周日 9:00-12:00",
             "周一 9:00-11:00 10:00-12:00                         | 周一 9:00-12:00",
-            "周一、周二、周三、周五 8:00-9:00                    | 周一至周三、周五 8:00-9:00"})
+            "周一、周二、周三、周五 8:00-9:00                    | 周一至周三、周五 8:00-9:00",
+            "工作日 上午8:30-12:00 下午2:00-5:30                 | 周一至周五 8:30-12:00 14:00-17:30",
+            "周六 上午9点-中午12点                               | 周六 9:00-12:00",
+            "每日 上午9:00-晚上8:00                              | 每日 9:00-20:00",
+            "周日 中午1:00-下午3:30                              | 周日 13:00-15:30"})
     void readsTheHoursPostsWriteAndWritesThemOneWay(String text, String normalised) {
         OpeningHours hours = OpeningHours.parse(text);
         assertEquals(normalised, hours.text());
@@ -64,6 +68,7 @@ class OpeningHoursTest {
             "周一 9:70-10:00             | 9:70",
             "周一 9:00-17:00；节假日休息 | 节假日休息",
             "周一 9:00-17:00 <b>         | <b>",
+            "周一 下午5:00-2:00          | does not end after",
             "'   '                       | empty"})
     void refusesGarbageSayingWhichPartItCouldNotRead(String text, String named) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpeningHours.parse(text));
