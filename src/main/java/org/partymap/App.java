@@ -181,7 +181,7 @@ public final class App {
             // 预约办事
             r.get("/api/stations/{id}/slots", lookups.limit(bookings::slots), PUBLIC);
             r.post("/api/bookings", bookingWrites.limit(bookings::book), PUBLIC);
-            r.get("/api/bookings/mine", bookings::mine, PUBLIC);
+            r.get("/api/bookings/mine", lookups.limit(bookings::mine), PUBLIC);
             r.post("/api/bookings/mine/cancel", bookingWrites.limit(bookings::cancel), PUBLIC);
             r.get("/api/bookings", bookings::list, GRID_WORKER, PLANNER, ADMIN);
 

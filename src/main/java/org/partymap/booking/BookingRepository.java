@@ -151,7 +151,7 @@ public final class BookingRepository {
 
     /** The booking of a token's hash, seen at {@code now}. */
     public Optional<Mine> mine(String tokenHash, Instant now) {
-        return Sql.transaction(ds, c -> mine(c, tokenHash, now));
+        return Sql.one(ds, MINE, mineAt(now), tokenHash);
     }
 
     /**
@@ -192,7 +192,12 @@ public final class BookingRepository {
     }
 
     private static Optional<Mine> mine(Connection c, String tokenHash, Instant now) throws SQLException {
-        return Sql.one(c, MINE, rs -> {
+        return Sql.one(c, MINE, mineAt(now), tokenHash);
+    }
+
+    /** Maps a row of {@link #MINE}; whether it may still be cancelled depends on {@code now}. */
+    private static Sql.RowMapper<Mine> mineAt(Instant now) {
+        return rs -> {
             Instant start = instant(rs, "slot_start");
             String status = rs.getString("status");
             return new Mine(status, Slot.format(start), Slot.format(instant(rs, "slot_end")), rs.getString("purpose"),
@@ -200,7 +205,7 @@ public final class BookingRepository {
                     Slot.format(instant(rs, "cancelled_at")), "booked".equals(status) && start.isAfter(now),
                     new Station(rs.getInt("id"), rs.getString("kind"), rs.getString("station_name"), rs.getString("address"),
                             rs.getString("hours"), rs.getString("station_phone")));
-        }, tokenHash);
+        };
     }
 
     private static Station station(ResultSet rs) throws SQLException {
