@@ -69,8 +69,9 @@ function renderSlots(answer) {
     replace(days, el('p', { class: 'empty' }, `未来 ${DAYS} 天没有可预约的时段，请电话联系站点或过几天再来。`));
     return;
   }
-  replace(days, [...byDay].map(([, slots]) => el('div', { class: 'day' },
-    el('h3', {}, day(slots[0].start)),
+  // one day open at a time keeps a long day of a 网格驿站 (22 slots) from burying the others on a phone
+  replace(days, [...byDay].map(([, slots], i) => el('details', { class: 'day', open: i === 0 },
+    el('summary', {}, day(slots[0].start), el('small', {}, freeSeats(slots))),
     el('div', { class: 'slot-list' }, slots.map((slot) => el('button', {
       type: 'button',
       class: slot.remaining > 0 ? 'slot' : 'slot full',
@@ -79,6 +80,11 @@ function renderSlots(answer) {
       'aria-pressed': String(chosen?.start === slot.start),
       onclick: () => choose(slot),
     }, clock(slot.start), el('small', {}, slot.remaining > 0 ? `余 ${slot.remaining}` : '已满')))))));
+}
+
+function freeSeats(slots) {
+  const free = slots.reduce((n, slot) => n + slot.remaining, 0);
+  return free > 0 ? `剩余 ${free} 个名额` : '已约满';
 }
 
 function choose(slot) {

@@ -107,6 +107,21 @@ class BookingPageIT {
     }
 
     @Test
+    void theMapCardOfABookablePostLinksToItsSlotsAndARoomsCardDoesNot() {
+        browser.open(server.uri("/?station=" + activityRoom));
+        browser.until("the room's card", () -> browser.waitForText(".pm-station-name").contains("活动室"));
+        assertEquals(0, browser.count(".pm-book"));
+        browser.open(server.uri("/?station=" + gridStation));
+        WebElement link = browser.waitFor(".pm-book");
+        assertEquals("预约办事", link.getText());
+        assertTrue(link.getAttribute("href").endsWith("/booking.html?station=" + gridStation), link.getAttribute("href"));
+        link.click();
+        assertEquals("万方花园网格驿站", browser.waitForText("#post-name"));
+        assertEquals(7, browser.count("#days details.day"), "seven days of a post open every day");
+        assertEquals(1, browser.count("#days details.day[open]"), "only the first is open");
+    }
+
+    @Test
     void refusalsAndEmptyStatesAreShownInWords() {
         browser.open(server.uri("/booking.html?station=" + activityRoom));
         browser.until("a room that takes no bookings says so", () -> browser.waitForText("#status").contains("不接受网上预约"));
