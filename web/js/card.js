@@ -162,7 +162,10 @@ export class Card {
       el('div', { class: 'pm-actions' }, callLink(s.phone, 'pm-call pm-station-phone'),
         s.walk ? el('button', { type: 'button', class: routed ? 'pm-route-button pm-active' : 'pm-route-button',
           'aria-pressed': String(routed), onclick: () => this.handlers.onRoute(routed ? null : s) },
-        routed ? t('hideRoute') : t('route')) : null));
+        routed ? t('hideRoute') : t('route')) : null,
+        // 预约办事: the posts that take bookings
+        ['service_centre', 'grid_station'].includes(s.kind)
+          ? el('a', { class: 'pm-book', href: `/booking.html?station=${encodeURIComponent(s.id)}` }, t('book')) : null));
   }
 
   /** A post on its own (a link with station=…), with its walk when a place's answer has one. */

@@ -21,6 +21,9 @@ import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.consult.Consult;
 import org.partymap.consult.ConsultService;
+import org.partymap.booking.BookingController;
+import org.partymap.booking.BookingRepository;
+import org.partymap.booking.BookingService;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -141,6 +144,10 @@ public final class App {
         var noticeRepository = new NoticeRepository(ds);
         var notices = new NoticeController(noticeRepository, new NoticeAnswers(noticeRepository, versions), config.publicUrl(), clock);
 
+        // 预约办事: public writes get their own limit, one a second per client (off with the look-ups' limit)
+        var bookings = new BookingController(new BookingService(new BookingRepository(ds), config.booking(), clock), auditLog);
+        var bookingWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -206,6 +213,12 @@ public final class App {
             r.post("/api/questions/{id}/transfer", consult.inbox()::transfer, GRID_WORKER, PLANNER, ADMIN);
             r.get("/api/consult/stats", consult.inbox()::stats, GRID_WORKER, PLANNER, ADMIN);
             r.put("/api/communities/{id}/service-hours", consult.inbox()::serviceHours, GRID_WORKER, PLANNER, ADMIN);
+            // 预约办事
+            r.get("/api/stations/{id}/slots", lookups.limit(bookings::slots), PUBLIC);
+            r.post("/api/bookings", bookingWrites.limit(bookings::book), PUBLIC);
+            r.get("/api/bookings/mine", lookups.limit(bookings::mine), PUBLIC);
+            r.post("/api/bookings/mine/cancel", bookingWrites.limit(bookings::cancel), PUBLIC);
+            r.get("/api/bookings", bookings::list, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

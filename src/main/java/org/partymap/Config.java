@@ -33,6 +33,7 @@ import org.partymap.map.TileSource;
  * @param httpThreads PARTYMAP_HTTP_THREADS: Jetty's request threads. Few on purpose: requests
  *                   block on the database, and threads beyond a few per core only queue for the
  *                   CPU, where a preempted one holds its request for a whole scheduler period
+ * @param booking    PARTYMAP_BOOKING_*: the slots of 预约办事
  */
 public record Config(
         Path home,
@@ -49,7 +50,8 @@ public record Config(
         Security security,
         Optional<TileSource> tiles,
         int httpThreads,
-        Consult consult) {
+        Consult consult,
+        Booking booking) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -74,7 +76,8 @@ public record Config(
                 Security.fromEnv(env),
                 TileSource.fromEnv(env),
                 integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000),
-                Consult.fromEnv(env));
+                Consult.fromEnv(env),
+                Booking.fromEnv(env));
     }
 
     /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
@@ -88,7 +91,7 @@ public record Config(
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
         return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles,
-                httpThreads, consult);
+                httpThreads, consult, booking);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -129,6 +132,8 @@ public record Config(
         out.put("PARTYMAP_CONSULT_ESCALATE_MINUTES", Long.toString(consult.escalate().toMinutes()));
         out.put("PARTYMAP_CONSULT_POSTS_PER_HOUR", consult.postsPerHour() == 0 ? "0 (off)" : consult.postsPerHour() + " per client, "
                 + consult.postsPerHour() * Consult.PER_GRID_FACTOR + " per grid");
+        out.put("PARTYMAP_BOOKING_SLOT_MINUTES", Integer.toString(booking.slotMinutes()));
+        out.put("PARTYMAP_BOOKING_CAPACITY", Integer.toString(booking.capacity()));
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
@@ -186,6 +191,26 @@ public record Config(
                 throw new ConfigException("PARTYMAP_CONSULT_ESCALATE_MINUTES must not be shorter than PARTYMAP_CONSULT_TARGET_MINUTES");
             }
             return new Consult(target, escalate, integer(env, "PARTYMAP_CONSULT_POSTS_PER_HOUR", 10, 0, 100_000));
+        }
+    }
+
+    /**
+     * The slots residents book at a post (预约办事).
+     *
+     * @param slotMinutes PARTYMAP_BOOKING_SLOT_MINUTES: the length of a slot; slots follow each
+     *                    other from the start of every open interval, and one that would run past
+     *                    its end is not offered
+     * @param capacity    PARTYMAP_BOOKING_CAPACITY: how many residents may book one slot
+     */
+    public record Booking(int slotMinutes, int capacity) {
+
+        public static Booking fromEnv(Map<String, String> env) {
+            return new Booking(integer(env, "PARTYMAP_BOOKING_SLOT_MINUTES", 30, 5, 240),
+                    integer(env, "PARTYMAP_BOOKING_CAPACITY", 2, 1, 100));
+        }
+
+        public Duration slot() {
+            return Duration.ofMinutes(slotMinutes);
         }
     }
 

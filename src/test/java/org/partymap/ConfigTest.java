@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,16 @@ class ConfigTest {
         assertEquals(24, Config.fromEnv(Map.of("PARTYMAP_HTTP_THREADS", "24")).httpThreads());
         var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_HTTP_THREADS", "2")));
         assertTrue(e.getMessage().contains("PARTYMAP_HTTP_THREADS"));
+    }
+
+    @Test
+    void bookingSlotsAreHalfHoursForTwoUnlessSetAndBadValuesFailNamingTheVariable() {
+        assertEquals(new Config.Booking(30, 2), Config.fromEnv(Map.of()).booking());
+        assertEquals(new Config.Booking(20, 5), Config.fromEnv(Map.of("PARTYMAP_BOOKING_SLOT_MINUTES", "20", "PARTYMAP_BOOKING_CAPACITY", "5")).booking());
+        for (var bad : List.of(Map.of("PARTYMAP_BOOKING_SLOT_MINUTES", "0"), Map.of("PARTYMAP_BOOKING_SLOT_MINUTES", "half"),
+                Map.of("PARTYMAP_BOOKING_CAPACITY", "0"), Map.of("PARTYMAP_BOOKING_CAPACITY", "-2"))) {
+            var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(bad));
+            assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+        }
     }
 }

@@ -60,8 +60,10 @@ public final class OpeningHours {
             "周([" + DAY_CHARS + "])(?:\\s*" + RANGE + "\\s*周?([" + DAY_CHARS + "]))?");
     private static final Pattern DAY_WORD = Pattern.compile("每日|每天|天天|工作日|周末");
     private static final Pattern DAY_JOIN = Pattern.compile("\\s*(?:、|/|和|及)\\s*");
+    /** A time of day may follow 上午 / 早上 (as written), 中午 or 下午 / 晚上 (a 12-hour clock: 下午2:00 is 14:00). */
+    private static final String HALF = "(上午|早上|中午|下午|晚上)?\\s*";
     private static final Pattern TIME_RANGE = Pattern.compile(
-            "(\\d{1,2})(?::(\\d{2}))?\\s*" + RANGE + "\\s*(\\d{1,2})(?::(\\d{2}))?");
+            HALF + "(\\d{1,2})(?:[:点](\\d{2})|点)?\\s*" + RANGE + "\\s*" + HALF + "(\\d{1,2})(?:[:点](\\d{2})|点)?");
     private static final Pattern PART_SEPARATOR = Pattern.compile("[;,、\\s]+");
     private static final String[] DAY_NAMES = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
 
@@ -89,7 +91,8 @@ public final class OpeningHours {
     /**
      * Reads hours such as {@code 周一至周五 8:30-12:00 14:00-17:30；周六 9:00-12:00}. Days: 周一…周日
      * (also 星期 and 礼拜 for 周, 天 for 日), ranges with 至 or 到, lists with 、 (a range may wrap, 周六至周一), and 每日, 工作日, 周末.
-     * Times {@code H:MM} or {@code H}, full-width digits and colons welcome, joined by
+     * Times {@code H:MM}, {@code H点}, {@code H点MM} or {@code H} (after 上午, 中午 or 下午 on a
+     * 12-hour clock), full-width digits and colons welcome, joined by
      * {@code - ~ ～ — – 至 到}. Parts are separated by {@code ; ； , ，} or a space. Times
      * before any day apply to every day; times after times belong to the same days.
      *
@@ -337,13 +340,22 @@ public final class OpeningHours {
     }
 
     private static Interval interval(Matcher m, String s, int at) {
-        LocalTime start = time(m.group(1), m.group(2), false, s, at);
-        LocalTime end = time(m.group(3), m.group(4), true, s, at);
+        String startHalf = m.group(1);
+        String endHalf = m.group(4) != null ? m.group(4) : startHalf; // 下午2:00-5:30: both afternoon
+        LocalTime start = time(halfDay(startHalf, m.group(2)), m.group(3), false, s, at);
+        LocalTime end = time(halfDay(endHalf, m.group(5)), m.group(6), true, s, at);
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("'" + m.group() + "' does not end after it starts;"
                     + " hours across midnight are written as two parts");
         }
         return new Interval(start, end);
+    }
+
+    /** The hour on a 24-hour clock: 下午 and 晚上 add twelve to 1–11, 中午 to 1–5 (中午1:00 is 13:00). */
+    private static String halfDay(String half, String hour) {
+        int h = Integer.parseInt(hour);
+        boolean afternoon = ("下午".equals(half) || "晚上".equals(half)) && h >= 1 && h < 12 || "中午".equals(half) && h >= 1 && h < 6;
+        return afternoon ? Integer.toString(h + 12) : hour;
     }
 
     private static LocalTime time(String hour, String minute, boolean end, String s, int at) {

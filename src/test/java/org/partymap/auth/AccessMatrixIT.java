@@ -43,7 +43,7 @@ import org.partymap.testing.TestServer.Session;
  *
  * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {community} grid 1's community
  * (莲花路社区), {subdistrict} the sample's subdistrict, {user} a spare account for admin operations,
- * {notice} a notice of {community}.
+ * {notice} a notice of {community}, {station} the 网格驿站 of grid 1, {question} a 社区通 question of grid 1.
  */
 class AccessMatrixIT {
 
@@ -89,6 +89,14 @@ class AccessMatrixIT {
             line("GET /api/nearest", "/api/nearest?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),
             line("GET /api/config", "/api/config",                                                      200, 200, 200, 200, 200, 200),
             line("GET /api/basemap", "/api/basemap?bbox=120.14,33.38,120.15,33.39&z=15",               200, 200, 200, 200, 200, 200),
+            // 预约办事: slots are public; a booking with a bad phone is a 400 past access for everyone (stores nothing);
+            // a booking's own routes need its link token, which no caller here has; the staff list follows scope
+            line("GET /api/stations/{id}/slots", "/api/stations/{station}/slots",                        200, 200, 200, 200, 200, 200),
+            line("POST /api/bookings", "/api/bookings", "{\"station\": {station}, \"start\": \"2030-01-01T09:00:00+08:00\", "
+                    + "\"phone\": \"12\", \"purpose\": \"矩阵\"}",                                      400, 400, 400, 400, 400, 400),
+            line("GET /api/bookings/mine", "/api/bookings/mine",                                        401, 401, 401, 401, 401, 401),
+            line("POST /api/bookings/mine/cancel", "/api/bookings/mine/cancel", null,                   401, 401, 401, 401, 401, 401),
+            line("GET /api/bookings", "/api/bookings?station={station}",                                401, 200, 404, 200, 404, 200),
             line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
 
             line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
@@ -208,6 +216,9 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{notice}", Long.toString(Sql.one(db.dataSource(), "INSERT INTO notice (community_id, kind, title, body, author_name,"
                 + " published_at, updated_at) VALUES (?, 'announcement', '矩阵公告', '矩阵测试。', '莲花路社区居委会', now(), now()) RETURNING id",
                 rs -> rs.getLong(1), Integer.parseInt(PLACEHOLDERS.get("{community}"))).orElseThrow()));
+        PLACEHOLDERS.put("{station}", Integer.toString(org.partymap.db.Sql.one(db.dataSource(),
+                "SELECT st.id FROM station st JOIN grid g ON g.id = st.grid_id WHERE st.kind = 'grid_station' AND g.code = ?",
+                rs -> rs.getInt(1), Fixtures.GRID_1).orElseThrow()));
         PLACEHOLDERS.put("{import}", Long.toString(importBy(workerIn, "worker-in", Fixtures.id(db, "grid", Fixtures.GRID_1))));
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0", "PARTYMAP_CONSULT_POSTS_PER_HOUR", "0"));
         var asked = server.call("POST", "/api/questions").header("Origin", "http://127.0.0.1:" + server.port())

@@ -38,6 +38,7 @@ class ResidentPrivacyIT {
             Map.entry("GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1")),
             Map.entry("POST /api/login", List.of()),
             Map.entry("POST /api/logout", List.of()),
+            Map.entry("GET /api/stations/{id}/slots", List.of("/api/stations/1/slots?days=14", "/api/stations/3/slots?days=14")),
             Map.entry("GET /ogc/collections/{collectionId}", List.of("/ogc/collections/{collection}", "/ogc/collections/{collection}?f=html")),
             Map.entry("GET /ogc/collections/{collectionId}/items", List.of("/ogc/collections/{collection}/items?limit=10000",
                     "/ogc/collections/{collection}/items?f=html&limit=10000")),
