@@ -53,6 +53,8 @@ public final class Main {
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
                                                     [--clients 16,32] [--no-browser])
                                          (bench planner [--edits N] [--rounds N])
+                                         (bench consult [--workers N] [--per-grid N] [--rate N]
+                                                        [--seconds N] [--inbox-clients N])
               help                       this text
             """.formatted(Layer.names(), ResidentsCommand.USAGE, UserCommand.USAGE, Bench.names());
 

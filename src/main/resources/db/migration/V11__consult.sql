@@ -31,6 +31,7 @@ CREATE TABLE question (
 CREATE INDEX question_grid_idx ON question (grid_id, asked_at);
 CREATE INDEX question_open_idx ON question (due_at) WHERE first_answer_at IS NULL AND escalation < 2;
 CREATE INDEX question_asked_idx ON question (asked_at);
+CREATE INDEX question_geom_idx ON question USING gist (geom);
 COMMENT ON TABLE question IS '社区通 questions from residents without an account. token_hash: SHA-256 of the private follow-up link''s token. '
     'clock_start: asked_at, or the next opening when asked out of service hours. due_at: clock_start + the answer target in service time; '
     'escalate_at: + the second limit. escalation 0 the grid, 1 the community (past due_at unanswered), 2 the subdistrict (past escalate_at).';

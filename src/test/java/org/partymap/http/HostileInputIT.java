@@ -76,6 +76,24 @@ class HostileInputIT {
             entry("POST /api/communities/{id}/notices", input("", Body.JSON, List.of(), List.of())),
             entry("PATCH /api/notices/{id}", input("", Body.JSON, List.of(), List.of())),
             entry("DELETE /api/notices/{id}", none()),
+            entry("GET /api/stations/{id}/slots", input("", Body.NONE, List.of("from", "days"), List.of())),
+            entry("POST /api/bookings", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/bookings/mine", none()),
+            entry("POST /api/bookings/mine/cancel", none()),
+            entry("GET /api/bookings", input("station=1", Body.NONE, List.of("station", "date"), List.of())),
+            entry("GET /api/grids/{id}/ask", none()),
+            entry("POST /api/questions", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/questions/mine", none()),
+            entry("POST /api/questions/mine/messages", input("", Body.JSON, List.of(), List.of())),
+            entry("POST /api/questions/mine/resolution", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/communities/{id}/consult-stats", input("", Body.NONE, List.of("weeks"), List.of())),
+            entry("GET /api/inbox", input("", Body.NONE, List.of("state", "grid", "limit", "offset"), List.of())),
+            entry("GET /api/inbox/events", none()),
+            entry("GET /api/questions/{id}", none()),
+            entry("POST /api/questions/{id}/answers", input("", Body.JSON, List.of(), List.of())),
+            entry("POST /api/questions/{id}/transfer", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/consult/stats", input("grid=1", Body.NONE, List.of("grid", "community", "subdistrict", "weeks"), List.of())),
+            entry("PUT /api/communities/{id}/service-hours", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -408,7 +426,8 @@ class HostileInputIT {
     private static String state() {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
-                "station", "resident", "app_user_grid", "app_user_subdistrict", "notice")) {
+                "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
+                "question", "question_event")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

@@ -39,7 +39,7 @@ class OgcBenchIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "bench|bench needs the name of a benchmark: geocode, map, ogc",
+        "bench|bench needs the name of a benchmark: consult, geocode, map, ogc",
         "bench nope|unknown benchmark 'nope'",
         "bench ogc --features 0|--features must be a whole number from 1",
         "bench ogc --limit|--limit needs a number",
