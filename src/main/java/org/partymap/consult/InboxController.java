@@ -27,6 +27,8 @@ public final class InboxController {
     private final ConsultStats stats;
     private final AuditLog audit;
     private final javax.sql.DataSource ds;
+    private static final java.time.Duration PUBLIC_FIGURES_FOR = java.time.Duration.ofSeconds(60);
+    private final Map<String, Kept> publicFigures = new java.util.concurrent.ConcurrentHashMap<>();
 
     InboxController(ConsultService consult, ConsultStats stats, AuditLog audit, javax.sql.DataSource ds) {
         this.consult = consult;
@@ -94,20 +96,39 @@ public final class InboxController {
         var area = area(ctx);
         var place = Areas.of(ds, area).orElseThrow(() -> ApiException.notFound("area-not-found", "there is no such grid, community or subdistrict"));
         boolean allowed = area.grid() != null ? user.serves(area.grid(), place.community(), place.subdistrict())
-                : area.community() != null ? user.servesCommunity(place.community(), place.subdistrict()) || user.isAdmin()
-                : user.isAdmin() || user.subdistricts().contains(place.subdistrict()) && user.role() == org.partymap.auth.Role.PLANNER;
+                : area.community() != null ? user.servesCommunity(place.community(), place.subdistrict())
+                : user.isAdmin() || user.role() == org.partymap.auth.Role.PLANNER && user.subdistricts().contains(place.subdistrict());
         if (!allowed) {
             throw ApiException.forbidden("out-of-scope", "these figures are not in your scope");
         }
         Responses.jsonOf(ctx, stats.report(area, weeks(ctx), consult.now(), consult.settings().target(), false));
     }
 
-    /** A community's figures for everyone: no text, no count below k. */
+    /**
+     * A community's figures for everyone: no text, no count below k. Anyone may call it in a loop,
+     * so an answer is kept for {@link #PUBLIC_FIGURES_FOR} and served as it is: figures a minute
+     * old are as true as a week's statistics need.
+     */
     public void publicStats(Context ctx) {
         int id = Params.id(ctx, "id");
-        Areas.of(ds, new ConsultStats.Area(null, id, null))
-                .orElseThrow(() -> ApiException.notFound("community-not-found", "there is no community " + id));
-        Responses.jsonOf(ctx, stats.report(new ConsultStats.Area(null, id, null), weeks(ctx), consult.now(), consult.settings().target(), true));
+        int weeks = weeks(ctx);
+        long now = System.nanoTime();
+        var kept = publicFigures.get(id + "/" + weeks);
+        if (kept == null || now - kept.madeAt() > PUBLIC_FIGURES_FOR.toNanos()) {
+            Areas.of(ds, new ConsultStats.Area(null, id, null))
+                    .orElseThrow(() -> ApiException.notFound("community-not-found", "there is no community " + id));
+            if (publicFigures.size() > 10_000) {
+                publicFigures.clear();
+            }
+            kept = new Kept(now, Responses.toJson(stats.report(new ConsultStats.Area(null, id, null), weeks, consult.now(),
+                    consult.settings().target(), true)));
+            publicFigures.put(id + "/" + weeks, kept);
+        }
+        ctx.header("Cache-Control", "public, max-age=" + PUBLIC_FIGURES_FOR.toSeconds());
+        Responses.json(ctx, kept.json());
+    }
+
+    private record Kept(long madeAt, String json) {
     }
 
     /** Sets the hours a community's clocks run in (its staff, its subdistrict's planners, admins). */

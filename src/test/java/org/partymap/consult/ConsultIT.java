@@ -131,6 +131,12 @@ class ConsultIT {
         return server.call("GET", "/api/questions/mine").header("Authorization", "Bearer " + token).send();
     }
 
+    /** A POST by the holder of a question's private link. */
+    private static HttpResponse<String> byResident(String token, String path, Object body) {
+        return server.call("POST", path).header("Authorization", "Bearer " + token)
+                .header("Origin", "http://127.0.0.1:" + server.port()).json(body).send();
+    }
+
     private static JsonNode inbox(Session as, String state) {
         HttpResponse<String> r = server.call("GET", "/api/inbox?state=" + state).as(as).send();
         assertEquals(200, r.statusCode(), r.body());
@@ -247,16 +253,13 @@ class ConsultIT {
         long id = asked.get("id").asLong();
         String token = asked.get("token").asText();
         created(post(worker1, "/api/questions/" + id + "/answers", Map.of("text", "早7点到9点，晚6点到8点。")));
-        var withToken = server.call("POST", "/api/questions/mine/messages").header("Authorization", "Bearer " + token)
-                .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of("text", "周末也是这个时间吗？\n谢谢")).send();
+        var withToken = byResident(token, "/api/questions/mine/messages", Map.of("text", "周末也是这个时间吗？\n谢谢"));
         assertEquals(201, withToken.statusCode(), withToken.body());
         assertTrue(inboxIds(worker1, "answered").contains(id), "a follow-up on an answered question keeps it answered");
-        var notSolved = server.call("POST", "/api/questions/mine/resolution").header("Authorization", "Bearer " + token)
-                .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of("solved", false)).send();
+        var notSolved = byResident(token, "/api/questions/mine/resolution", Map.of("solved", false));
         assertEquals("waiting", TestServer.json(notSolved).get("status").asText(), "not solved: back to the waiting list");
         assertTrue(inboxIds(worker1, "waiting").contains(id));
-        var solved = server.call("POST", "/api/questions/mine/resolution").header("Authorization", "Bearer " + token)
-                .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of("solved", true)).send();
+        var solved = byResident(token, "/api/questions/mine/resolution", Map.of("solved", true));
         assertEquals("solved", TestServer.json(solved).get("status").asText());
         assertTrue(inboxIds(worker1, "solved").contains(id));
         JsonNode q = TestServer.json(mine(token));
@@ -376,22 +379,21 @@ class ConsultIT {
 
     @Test
     void communityStaffSetTheServiceHoursTheirClocksRunIn() {
-        int lianhua = Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12));
-        var put = server.call("PUT", "/api/communities/" + lianhua + "/service-hours").as(community)
-                .header("Origin", "http://127.0.0.1:" + server.port());
-        assertEquals(400, put.json(Map.of("hours", "随时")).send().statusCode());
-        assertEquals(403, server.call("PUT", "/api/communities/" + lianhua + "/service-hours").as(worker1)
-                .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of("hours", "每日 8:00-20:00")).send().statusCode());
-        HttpResponse<String> ok = server.call("PUT", "/api/communities/" + lianhua + "/service-hours").as(community)
-                .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of("hours", "每日 8:00-20:00")).send();
+        String path = "/api/communities/" + Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12)) + "/service-hours";
+        assertEquals(400, put(community, path, Map.of("hours", "随时")).statusCode());
+        assertEquals(403, put(worker1, path, Map.of("hours", "每日 8:00-20:00")).statusCode(), "a worker of one grid is not the community's staff");
+        HttpResponse<String> ok = put(community, path, Map.of("hours", "每日 8:00-20:00"));
         assertEquals(200, ok.statusCode(), ok.body());
         try {
             clock.set(MutableClock.at("2026-12-05T19:50").instant());
             assertEquals("2026-12-06T08:05+08:00", askGrid1("周六晚上问").at("/question/clock/due").asText());
         } finally {
-            server.call("PUT", "/api/communities/" + lianhua + "/service-hours").as(admin)
-                    .header("Origin", "http://127.0.0.1:" + server.port()).json(Map.of()).send();
+            assertEquals(200, put(admin, path, Map.of()).statusCode(), "back to the default hours");
         }
+    }
+
+    private static HttpResponse<String> put(Session as, String path, Object body) {
+        return server.call("PUT", path).as(as).header("Origin", "http://127.0.0.1:" + server.port()).json(body).send();
     }
 
     @Test
