@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.partymap.auth.AccessControl;
 import org.partymap.auth.User;
@@ -52,7 +55,16 @@ public final class LiveInbox implements AutoCloseable {
 
     private static final String COMMUNITIES_OF_GRIDS = "SELECT DISTINCT community_id FROM grid WHERE id = ANY (?::int[])";
 
-    private record Listener(ConsultAccess.Viewer viewer, long since) {
+    /** Pushes a stream may have waiting before it is taken for dead and closed (it reconnects and reads the list). */
+    static final int MAX_PENDING = 500;
+    private static final int SENDERS = 4;
+
+    /**
+     * A connected stream: who it is, since when, and what waits to be written to it. Writes go
+     * through {@link #senders}, one drain at a time per stream, so a stream whose reader has
+     * stalled (a phone on a bad network) holds one sender at most and never the listener.
+     */
+    private record Listener(ConsultAccess.Viewer viewer, long since, ConcurrentLinkedQueue<String[]> pending, AtomicBoolean draining) {
     }
 
     private final DataSource ds;
@@ -60,6 +72,11 @@ public final class LiveInbox implements AutoCloseable {
     private final Map<SseClient, Listener> clients = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "partymap-inbox-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService senders = Executors.newFixedThreadPool(SENDERS, r -> {
+        Thread t = new Thread(r, "partymap-inbox-send");
         t.setDaemon(true);
         return t;
     });
@@ -102,7 +119,8 @@ public final class LiveInbox implements AutoCloseable {
                 (Object) user.grids().toArray(Integer[]::new)));
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        clients.put(client, new Listener(ConsultAccess.Viewer.of(user, communities), System.nanoTime()));
+        clients.put(client, new Listener(ConsultAccess.Viewer.of(user, communities), System.nanoTime(),
+                new ConcurrentLinkedQueue<>(), new AtomicBoolean()));
         send(client, "ready", "{\"connected\": true}");
     }
 
@@ -184,30 +202,60 @@ public final class LiveInbox implements AutoCloseable {
         removed.forEach(client -> send(client, "removed", gone));
     }
 
+    /** Queues an event (or, with a null name, a comment) for a stream and makes sure a sender drains it. */
     private void send(SseClient client, String event, String data) {
-        synchronized (client) {
-            if (client.terminated()) {
-                clients.remove(client);
-                return;
-            }
-            try {
-                client.sendEvent(event, data);
-            } catch (RuntimeException e) {
-                clients.remove(client);
-            }
+        Listener l = clients.get(client);
+        if (l == null) {
+            return;
         }
+        if (l.pending().size() >= MAX_PENDING) {
+            log.info("live inbox: a stream of {} fell {} pushes behind; closed (the page reconnects)", l.viewer().user().username(), MAX_PENDING);
+            drop(client);
+            return;
+        }
+        l.pending().add(new String[] {event, data});
+        if (l.draining().compareAndSet(false, true)) {
+            senders.execute(() -> drain(client, l));
+        }
+    }
+
+    private void drain(SseClient client, Listener l) {
+        try {
+            for (String[] next; (next = l.pending().poll()) != null; ) {
+                if (client.terminated()) {
+                    clients.remove(client);
+                    return;
+                }
+                if (next[0] == null) {
+                    client.sendComment(next[1]);
+                } else {
+                    client.sendEvent(next[0], next[1]);
+                }
+            }
+        } catch (RuntimeException e) {
+            clients.remove(client);
+            return;
+        } finally {
+            l.draining().set(false);
+        }
+        // an event queued after the last poll and before draining was cleared has no drain of its own
+        if (!l.pending().isEmpty() && l.draining().compareAndSet(false, true)) {
+            senders.execute(() -> drain(client, l));
+        }
+    }
+
+    private void drop(SseClient client) {
+        clients.remove(client);
+        senders.execute(client::close);
     }
 
     private void heartbeat() {
         long now = System.nanoTime();
         clients.forEach((client, l) -> {
-            synchronized (client) {
-                if (now - l.since() > MAX_STREAM.toNanos()) {
-                    clients.remove(client);
-                    client.close();
-                } else if (!client.terminated()) {
-                    client.sendComment("keep-alive");
-                }
+            if (now - l.since() > MAX_STREAM.toNanos()) {
+                drop(client);
+            } else {
+                send(client, null, "keep-alive");
             }
         });
     }
@@ -224,6 +272,7 @@ public final class LiveInbox implements AutoCloseable {
     public void close() {
         running = false;
         timer.shutdownNow();
+        senders.shutdownNow();
         clients.keySet().forEach(SseClient::close);
         clients.clear();
         listener.interrupt();

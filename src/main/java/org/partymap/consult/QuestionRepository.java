@@ -94,11 +94,15 @@ final class QuestionRepository {
     private static final String STATUS = "UPDATE question SET status = ?, solved = coalesce(?, solved), updated_at = ? WHERE id = ?";
     private static final String MOVE = "UPDATE question SET grid_id = ?, updated_at = ? WHERE id = ?";
 
-    /** Questions past a limit unanswered, raised one level (or two) at a time; locked rows are left for the next sweep. */
+    /**
+     * Questions past a limit unanswered and not yet raised to it, with the level they are due for
+     * (one level, or two at once after a long closure); rows another sweep holds are left to it.
+     */
     private static final String DUE = """
             SELECT q.id, CASE WHEN q.escalate_at <= ? THEN 2 ELSE 1 END AS level
               FROM question q
              WHERE q.first_answer_at IS NULL AND q.escalation < 2 AND q.due_at <= ?
+               AND (q.escalation = 0 OR q.escalate_at <= ?)
              ORDER BY q.due_at
              LIMIT 500
                FOR UPDATE SKIP LOCKED""";
@@ -215,14 +219,17 @@ final class QuestionRepository {
     /** Raises what is due at {@code now}, with an event and a notification each; the number raised. */
     int escalateDue(Instant now) {
         return Sql.transaction(ds, c -> {
-            List<long[]> due = Sql.list(c, DUE, rs -> new long[] {rs.getLong(1), rs.getInt(2)}, ts(now), ts(now));
+            List<long[]> due = Sql.list(c, DUE, rs -> new long[] {rs.getLong(1), rs.getInt(2)}, ts(now), ts(now), ts(now));
+            int raised = 0;
             for (long[] d : due) {
                 int level = (int) d[1];
-                Sql.update(c, RAISE, level, ts(now), d[0], level);
-                event(c, d[0], now, "escalated", null, null, null, null, null, level);
-                notify(c, d[0], "escalated", null);
+                if (Sql.update(c, RAISE, level, ts(now), d[0], level) == 1) {
+                    event(c, d[0], now, "escalated", null, null, null, null, null, level);
+                    notify(c, d[0], "escalated", null);
+                    raised++;
+                }
             }
-            return due.size();
+            return raised;
         });
     }
 

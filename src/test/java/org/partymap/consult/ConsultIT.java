@@ -219,6 +219,10 @@ class ConsultIT {
         List<String> kinds = new ArrayList<>();
         full.get("events").forEach(e -> kinds.add(e.get("kind").asText() + (e.hasNonNull("escalation") ? e.get("escalation").asText() : "")));
         assertTrue(kinds.containsAll(List.of("asked", "escalated1", "escalated2", "seen")), kinds.toString());
+        inbox(planner, "waiting");
+        inbox(community, "waiting");
+        assertEquals(1, Sql.one(db.dataSource(), "SELECT count(*) FROM question_event WHERE question_id = ? AND kind = 'escalated' AND escalation = 1",
+                rs -> rs.getLong(1), id).orElseThrow(), "every read raises what is due, and only once");
     }
 
     @Test

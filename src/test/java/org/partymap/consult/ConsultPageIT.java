@@ -56,7 +56,7 @@ class ConsultPageIT {
 
             int grid1 = Fixtures.id(db, "grid", Fixtures.GRID_1);
             phone.open(server.uri("/?grid=" + grid1));
-            phone.waitFor(".pm-ask-link").click();
+            phone.click(".pm-ask-link");
             phone.until("the form", () -> phone.driver().findElement(By.id("ask")).isDisplayed());
             assertTrue(phone.waitForText("#ask-who").contains("王丽"));
             phone.waitFor("#ask-form [name=text]").sendKeys("小区门口的路灯不亮了，能派人看看吗？");

@@ -132,8 +132,19 @@ public final class Browser implements AutoCloseable {
         new Actions(driver).moveToElement(element, dx, dy).click().perform();
     }
 
+    /**
+     * Clicks the element {@code css} finds; found again if the page redraws it between finding and
+     * clicking (a list that a live event or a late answer re-renders).
+     */
     public void click(String css) {
-        waitFor(css).click();
+        until("a click on " + css, () -> {
+            try {
+                waitFor(css).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     /** Whether the page can be scrolled sideways (its content is wider than the screen). */
