@@ -41,7 +41,7 @@ class ServiceHistoryIT {
      * on the machine it was written on. Change it only when the history generator or its phrases change
      * on purpose (the test prints the new one).
      */
-    static final String DIGEST = "9795bdacebcbcc7cd37df420d1e5ae6f200bc96ab87b09d81e1676c0236d8d42";
+    static final String DIGEST = "7bb9c9c27ded4cc5e119c8e375c98dff23598983150c0cd07e5ad509c191fdfd";
 
     /** A Wednesday, 10:20 in Yancheng: in service hours, so questions of the last hour are on the clock. */
     static final Instant NOW = OffsetDateTime.of(2026, 12, 2, 10, 20, 0, 0, ZoneOffset.ofHours(8)).toInstant();
