@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
 import org.partymap.demo.DemoDistrict;
 import org.partymap.demo.DemoResidents;
+import org.partymap.demo.ServiceHistory;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
 import org.partymap.io.InputFiles;
@@ -115,6 +117,7 @@ public final class Main {
             if (demo) {
                 DemoDistrict.loadIfEmpty(db.dataSource(), config.dataDir(), config.home(), System.err);
                 DemoResidents.importIfEmpty(db.dataSource(), config.home(), System.err);
+                ServiceHistory.writeIfEmpty(db.dataSource(), config, Clock.systemUTC(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();

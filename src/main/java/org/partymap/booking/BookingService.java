@@ -142,7 +142,7 @@ public final class BookingService {
     }
 
     /** The slots of a day, in order: each interval cut into {@code length} from its start; a short remainder is not a slot. */
-    static List<Slot> slotsOn(OpeningHours hours, LocalDate day, Duration length) {
+    public static List<Slot> slotsOn(OpeningHours hours, LocalDate day, Duration length) {
         var slots = new ArrayList<Slot>();
         for (OpeningHours.Interval interval : hours.on(day.getDayOfWeek())) {
             Instant end = interval.end().equals(java.time.LocalTime.MAX)

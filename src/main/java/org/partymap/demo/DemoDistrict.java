@@ -36,7 +36,9 @@ public final class DemoDistrict {
             SELECT (SELECT count(*) FROM subdistrict), (SELECT count(*) FROM community), (SELECT count(*) FROM grid),
                    (SELECT count(*) FROM street), (SELECT count(*) FROM address), (SELECT count(*) FROM station),
                    (SELECT count(*) FROM estate), (SELECT count(*) FROM building)""";
-    private static final String CLEAR = "TRUNCATE " + String.join(", ", DistrictWriter.OWNED) + " RESTART IDENTITY CASCADE";
+    /** The service history first (it refers to grids, stations and communities), then the layers; CASCADE takes residents and scopes. */
+    private static final String CLEAR = "TRUNCATE " + String.join(", ", ServiceHistory.TABLES) + ", "
+            + String.join(", ", DistrictWriter.OWNED) + " RESTART IDENTITY CASCADE";
     private static final int PHASES = DemoGenerator.PHASES + 4;
 
     private DemoDistrict() {
