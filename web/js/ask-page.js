@@ -4,7 +4,7 @@
 // server logs, and goes to the API as a Bearer header.
 import { request, ApiError } from './api.js';
 import { el, replace, say } from './dom.js';
-import { describe } from './consult-clock.js';
+import { describe, stamp, when } from './consult-clock.js';
 
 const POLL_MS = 10000;
 const status = document.getElementById('status');
@@ -29,7 +29,7 @@ async function showForm() {
   $('ask-who').textContent = form.grid.leader_name ? `网格长 ${form.grid.leader_name} 和本网格工作人员答复你的问题` : '本网格工作人员答复你的问题';
   $('ask-hours').textContent = form.open_now
     ? `服务时间：${form.hours}。现在是服务时间，目标 ${form.target_minutes} 分钟内答复。`
-    : `服务时间：${form.hours}。现在是非服务时间，将在下个服务时段开始计时。`;
+    : `服务时间：${form.hours}。现在是非服务时间，提交后将于 ${when(form.clock_starts)} 开始计时。`;
   $('ask-max').textContent = form.max_length;
   const select = $('ask-form').elements.topic;
   replace(select, form.topics.map((topic) => el('option', { value: topic }, topic)));
@@ -86,7 +86,7 @@ function render(q) {
   $('mine-clock').textContent = describe(q.clock, q.status !== 'waiting' || q.messages.some((m) => m.kind === 'answer'), since);
   $('mine-uncertain').hidden = !q.place_uncertain;
   replace($('mine-messages'), q.messages.map((m) => el('li', { class: `from-${m.from} kind-${m.kind}` },
-    el('span', { class: 'meta' }, `${new Date(m.at).toLocaleString('zh-CN')} · ${label(m)}`),
+    el('span', { class: 'meta' }, `${stamp(m.at)} · ${label(m)}`),
     m.kind === 'seen' ? null : m.text ?? '')));
   $('mine-resolve').hidden = !q.messages.some((m) => m.kind === 'answer') || q.status === 'solved';
   $('mine').hidden = false;

@@ -12,10 +12,18 @@ export function secondsNow(clock, since) {
   return clock.service_seconds + (clock.running ? Math.max(0, Math.floor((Date.now() - since) / 1000)) : 0);
 }
 
-function when(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+const SHANGHAI = { timeZone: 'Asia/Shanghai' };
+const DAY_TIME = new Intl.DateTimeFormat('zh-CN', { ...SHANGHAI, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** A moment as 12月7日 08:30, in Shanghai time whatever the device's zone (the service hours are Shanghai's). */
+export function when(iso) {
+  const parts = Object.fromEntries(DAY_TIME.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+}
+
+/** A moment with its date, in Shanghai time: for the messages of a question. */
+export function stamp(iso) {
+  return new Date(iso).toLocaleString('zh-CN', SHANGHAI);
 }
 
 /** A sentence for the resident. */

@@ -5,7 +5,7 @@
 import { get, getJson, post } from './api.js';
 import { debounce, el, replace, say } from './dom.js';
 import { startStaffPage } from './session.js';
-import { short, describe } from './consult-clock.js';
+import { short, describe, stamp } from './consult-clock.js';
 
 const status = document.getElementById('status');
 const $ = (id) => document.getElementById(id);
@@ -26,7 +26,7 @@ function line(q, fresh) {
   q.place_uncertain ? el('span', { class: 'badge' }, '地点待核实') : null,
   q.status === 'waiting' && answered ? el('span', { class: 'badge' }, '有追问') : null,
   el('div', { class: 'excerpt' }, q.excerpt),
-  el('div', { class: 'muted' }, `${q.grid.community} ${q.grid.name} · ${new Date(q.asked_at).toLocaleString('zh-CN')}`, q.phone_masked ? ` · ${q.phone_masked}` : ''));
+  el('div', { class: 'muted' }, `${q.grid.community} ${q.grid.name} · ${stamp(q.asked_at)}`, q.phone_masked ? ` · ${q.phone_masked}` : ''));
 }
 
 function draw(freshId) {
@@ -93,13 +93,13 @@ async function open(id) {
   $('detail').hidden = false;
   $('detail').dataset.questionId = id;
   $('detail-title').textContent = `${q.topic} · ${q.grid.community} ${q.grid.name}`;
-  $('detail-meta').textContent = `${new Date(q.asked_at).toLocaleString('zh-CN')}` + (q.place_text ? ` · 地址：${q.place_text}` : '')
+  $('detail-meta').textContent = `${stamp(q.asked_at)}` + (q.place_text ? ` · 地址：${q.place_text}` : '')
     + (q.place_uncertain ? ' · 地点待核实' : '') + (q.escalation ? ` · ${ESCALATION[q.escalation]}` : '');
   $('detail-clock').textContent = describe(q.clock, q.events.some((e) => e.kind === 'answer'), Date.now());
   replace($('detail-phone'), q.phone ? ['回电：', el('a', { href: `tel:${q.phone}` }, q.phone)] : '未留电话');
   replace($('detail-events'), el('li', { class: 'from-resident' }, el('span', { class: 'meta' }, '居民的问题'), q.text),
     q.events.filter((e) => e.kind !== 'asked').map((e) => el('li', { class: `from-${e.kind === 'answer' ? 'staff' : e.kind === 'follow_up' ? 'resident' : 'system'}` },
-      el('span', { class: 'meta' }, `${new Date(e.at).toLocaleString('zh-CN')} · ${eventLabel(e)}`), e.text ?? '')));
+      el('span', { class: 'meta' }, `${stamp(e.at)} · ${eventLabel(e)}`), e.text ?? '')));
 }
 
 function eventLabel(e) {
