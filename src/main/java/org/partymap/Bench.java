@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.partymap.card.CardBench;
 import org.partymap.geocode.GeocodeBench;
 import org.partymap.map.MapBench;
 import org.partymap.ogc.OgcBench;
@@ -26,6 +27,7 @@ final class Bench {
     }
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
+            "cards", CardBench::run,
             "geocode", GeocodeBench::run,
             "map", MapBench::run,
             "ogc", OgcBench::run,
