@@ -35,7 +35,7 @@ public final class CardLink {
             return new CardLink(null, "PARTYMAP_PUBLIC_URL is " + uri + ", a loopback address that no resident's phone"
                     + " reaches: set it to the address residents reach partymap at (e.g. " + EXAMPLE + ") and restart");
         }
-        String text = uri.toString();
+        String text = uri.toASCIIString();
         return new CardLink(text.endsWith("/") ? text.substring(0, text.length() - 1) : text, null);
     }
 

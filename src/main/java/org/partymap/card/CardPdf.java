@@ -34,7 +34,7 @@ public final class CardPdf {
     public static final float SHEET_MARGIN_X = (PDRectangle.A4.getWidth() - COLUMNS * WIDTH) / 2;
     public static final float SHEET_MARGIN_Y = (PDRectangle.A4.getHeight() - ROWS * HEIGHT) / 2;
     /** The QR code's side and its distance from the card's right edge and from the band. */
-    static final float QR_SIDE = 23 * MM;
+    static final float QR_SIDE = 22 * MM;
     private static final float PAD = 4 * MM;
     private static final float BAND = 8.5f * MM;
     private static final float MARK_GAP = 1.5f * MM;
@@ -137,9 +137,10 @@ public final class CardPdf {
             }
             y = p.line(join(k.role(), k.name(), k.phone()), 6.5f, PAD, y, null, textWidth, 1.35f);
         }
-        float qrTop = HEIGHT - BAND - 4 * MM;
+        // four modules (3 mm) clear around the code: readers need its quiet zone
+        float qrTop = HEIGHT - BAND - 3.5f * MM;
         p.qr(QrCodes.encode(link.of(c.grid().id())), WIDTH - PAD - QR_SIDE, qrTop - QR_SIDE, QR_SIDE);
-        p.centred("扫码在地图上查看本网格", 5.5f, WIDTH - PAD - QR_SIDE / 2, qrTop - QR_SIDE - 3.6f * MM, GREY);
+        p.centred("扫码在地图上查看本网格", 5.5f, WIDTH - PAD - QR_SIDE / 2, qrTop - QR_SIDE - 5 * MM, GREY);
     }
 
     private void back(Pen p, Card c) throws IOException {
@@ -148,7 +149,8 @@ public final class CardPdf {
         float bottom = 9.5f * MM;
         Card.Post post = c.post();
         if (post != null) {
-            y = p.line(kindName(post.kind()) + " " + post.name(), 8.5f, PAD, y, RED, w, 1.35f);
+            String kind = kindName(post.kind());
+            y = p.line(post.name().contains(kind) ? post.name() : kind + " " + post.name(), 8.5f, PAD, y, RED, w, 1.35f);
             y = postLines(p, post, y, w, bottom);
         }
         Card.Post centre = c.otherCentre();

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * QR codes by ZXing: the module matrix without its quiet zone (whoever draws it leaves four
  * modules clear around it), error correction M (a card gets worn in a wallet), and as SVG for the screen.
+ * No character set hint: the links are ASCII ({@link CardLink} writes them so), and with it ZXing
+ * 3.5.3 wrote https://map.example.cn/?grid=1 at level M as a code its own reader cannot find.
  */
 public final class QrCodes {
 
@@ -23,8 +25,7 @@ public final class QrCodes {
     public static BitMatrix encode(String text) {
         try {
             return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode a QR code of " + text.length() + " characters: " + e.getMessage(), e);
         }
