@@ -23,10 +23,11 @@ import org.partymap.demo.DemoDistrict;
  * pages (read back by PDFBox). On the configured database, or on a throwaway synthetic district
  * ({@code --synthetic}) or a throwaway demo district ({@code --demo}). The QR codes open
  * PARTYMAP_PUBLIC_URL when it is usable, else {@value CardLink#EXAMPLE}: the size is the same.
+ * {@code --out FILE} keeps the PDF, to look at.
  */
 public final class CardBench {
 
-    private static final String USAGE = "bench cards [--synthetic | --demo] [--rounds N]";
+    private static final String USAGE = "bench cards [--synthetic | --demo] [--rounds N] [--out FILE]";
 
     private CardBench() {
     }
@@ -34,10 +35,17 @@ public final class CardBench {
     public static int run(List<String> args, PrintStream out) throws IOException {
         String where = "configured";
         int rounds = 3;
+        Path save = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--synthetic" -> where = "synthetic";
                 case "--demo" -> where = "demo";
+                case "--out" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException("--out needs a file; usage: " + USAGE);
+                    }
+                    save = Path.of(args.get(++i));
+                }
                 case "--rounds" -> {
                     try {
                         rounds = Integer.parseInt(args.get(++i));
@@ -58,19 +66,19 @@ public final class CardBench {
         }
         try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
             if (where.equals("configured")) {
-                return measure(db, config, link, rounds, out, "the configured database");
+                return measure(db, config, link, rounds, save, out, "the configured database");
             }
             try (var t = ThrowawayDatabase.create(db, "partymap_bench_cards", 4)) {
                 if (where.equals("synthetic")) {
                     out.println("making a synthetic district in a throwaway database ...");
                     SyntheticDistrict.load(t.db().dataSource());
-                    return measure(t.db(), config, link, rounds, out, "a synthetic district (throwaway database)");
+                    return measure(t.db(), config, link, rounds, save, out, "a synthetic district (throwaway database)");
                 }
                 Path home = Files.createTempDirectory("partymap-bench-cards");
                 try {
                     out.println("generating the demo district into a throwaway database ...");
                     DemoDistrict.generate(t.db().dataSource(), config.dataDir(), home, false, null);
-                    return measure(t.db(), config, link, rounds, out, "the demo district (throwaway database)");
+                    return measure(t.db(), config, link, rounds, save, out, "the demo district (throwaway database)");
                 } finally {
                     try (var files = Files.walk(home)) {
                         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -80,7 +88,8 @@ public final class CardBench {
         }
     }
 
-    private static int measure(Database db, Config config, CardLink link, int rounds, PrintStream out, String where) throws IOException {
+    private static int measure(Database db, Config config, CardLink link, int rounds, Path save, PrintStream out, String where)
+            throws IOException {
         var repository = new CardRepository(db.dataSource());
         var pdf = new CardPdf(config.cards().emergencyNumbers(), link);
         out.printf(Locale.ROOT, "partymap bench cards — %s%nmachine: %d cores%n", where, Runtime.getRuntime().availableProcessors());
@@ -109,6 +118,10 @@ public final class CardBench {
         out.printf(Locale.ROOT, "%d cards on %d A4 pages (%d sheets, fronts and backs): first %.2f s, best of %d %.2f s"
                         + " (read, set, impose, write); %.2f MB (%.1f kB a card)%n",
                 cards, pages, pages / 2, first / 1e9, rounds, best / 1e9, bytes.length / 1e6, bytes.length / 1e3 / cards);
+        if (save != null) {
+            Files.write(save, bytes);
+            out.println("written to " + save);
+        }
         out.printf(Locale.ROOT, "aim: ≤ 10 s and ≤ 20 MB for 268 cards — %s%n",
                 first / 1e9 <= 10 && bytes.length <= 20e6 ? "met" : "NOT met");
         return 0;
