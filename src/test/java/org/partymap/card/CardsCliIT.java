@@ -93,6 +93,24 @@ class CardsCliIT {
     }
 
     @Test
+    void noPdfIsWrittenToATerminal() throws Exception {
+        var env = new HashMap<>(cli.env());
+        env.putAll(PUBLIC);
+        ProcessBuilder java = CliProcess.builder(cli.home(), env, "cards", "--community", "莲花路社区");
+        // util-linux's script runs the command on a pseudo-terminal
+        String command = String.join(" ", java.command().stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        var pb = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(java.environment());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), out);
+        assertTrue(out.contains("standard output, which is a terminal") && !out.contains("%PDF"), out);
+    }
+
+    @Test
     void aWrongCommandLineIsAUsageError() throws Exception {
         Run none = cards(PUBLIC);
         assertEquals(2, none.exitCode());
