@@ -105,6 +105,7 @@ export class Card {
         contacts.length ? [el('dt', {}, t('contacts')), el('dd', { class: 'pm-contacts' },
           el('ul', {}, contacts.map((c) => el('li', {}, `${c.role ?? ''} ${c.name ?? ''} `, callLink(c.phone, 'pm-call')))))] : null),
       el('p', { class: 'pm-ask' }, el('a', { class: 'pm-ask-link', href: askHref(g.id, located), title: t('askGridHint') }, t('askGrid'))),
+      el('p', { class: 'pm-card-link' }, el('a', { class: 'pm-card-page', href: `/card.html?grid=${encodeURIComponent(g.id)}` }, '便民卡')),
       communityNotices(located.community));
   }
 

@@ -24,6 +24,11 @@ import org.partymap.consult.ConsultService;
 import org.partymap.booking.BookingController;
 import org.partymap.booking.BookingRepository;
 import org.partymap.booking.BookingService;
+import org.partymap.card.CardAnswers;
+import org.partymap.card.CardController;
+import org.partymap.card.CardLink;
+import org.partymap.card.CardPdf;
+import org.partymap.card.CardRepository;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -148,6 +153,13 @@ public final class App {
         var bookings = new BookingController(new BookingService(new BookingRepository(ds), config.booking(), clock), auditLog);
         var bookingWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
 
+        // 便民卡: public answers per grid cached per layer version (read from the primary, like the caches above)
+        var cardLink = CardLink.of(config.publicUrl());
+        var cardRepository = new CardRepository(ds);
+        var cards = new CardController(cardRepository,
+                new CardAnswers(cardRepository, versions, config.cards().emergencyNumbers(), cardLink),
+                new CardPdf(config.cards().emergencyNumbers(), cardLink));
+
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -182,6 +194,11 @@ public final class App {
             r.get("/api/communities", areas::communities, PUBLIC);
             r.get("/api/grids", grids::list, PUBLIC);
             r.get("/api/grids/{id}", grids::detail, PUBLIC);
+            // 便民卡
+            r.get("/api/grids/{id}/card", lookups.limit(cards::card), PUBLIC);
+            r.get("/api/grids/{id}/card.pdf", lookups.limit(cards::cardPdf), PUBLIC);
+            r.get("/api/communities/{id}/cards.pdf", cards::communityPdf, GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/subdistricts/{id}/cards.pdf", cards::subdistrictPdf, GRID_WORKER, PLANNER, ADMIN);
             r.get("/api/locate", lookups.limit(grids::locate), PUBLIC);
             r.get("/api/geocode", lookups.limit(geocode::geocode), PUBLIC);
             r.get("/api/reverse", lookups.limit(geocode::reverse), PUBLIC);

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.partymap.card.CardBench;
 import org.partymap.consult.ConsultBench;
 import org.partymap.geocode.GeocodeBench;
 import org.partymap.map.MapBench;
@@ -27,6 +28,7 @@ final class Bench {
     }
 
     private static final Map<String, Benchmark> ALL = new TreeMap<>(Map.of(
+            "cards", CardBench::run,
             "consult", ConsultBench::run,
             "geocode", GeocodeBench::run,
             "map", MapBench::run,

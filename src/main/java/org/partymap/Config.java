@@ -34,6 +34,7 @@ import org.partymap.map.TileSource;
  *                   block on the database, and threads beyond a few per core only queue for the
  *                   CPU, where a preempted one holds its request for a whole scheduler period
  * @param booking    PARTYMAP_BOOKING_*: the slots of 预约办事
+ * @param cards      PARTYMAP_EMERGENCY_NUMBERS: what the 便民卡 prints besides the grid's own data
  */
 public record Config(
         Path home,
@@ -51,7 +52,8 @@ public record Config(
         Optional<TileSource> tiles,
         int httpThreads,
         Consult consult,
-        Booking booking) {
+        Booking booking,
+        Cards cards) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -77,7 +79,8 @@ public record Config(
                 TileSource.fromEnv(env),
                 integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000),
                 Consult.fromEnv(env),
-                Booking.fromEnv(env));
+                Booking.fromEnv(env),
+                Cards.fromEnv(env));
     }
 
     /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
@@ -91,7 +94,7 @@ public record Config(
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
         return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles,
-                httpThreads, consult, booking);
+                httpThreads, consult, booking, cards);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -134,6 +137,7 @@ public record Config(
                 + consult.postsPerHour() * Consult.PER_GRID_FACTOR + " per grid");
         out.put("PARTYMAP_BOOKING_SLOT_MINUTES", Integer.toString(booking.slotMinutes()));
         out.put("PARTYMAP_BOOKING_CAPACITY", Integer.toString(booking.capacity()));
+        out.put("PARTYMAP_EMERGENCY_NUMBERS", Cards.describe(cards.emergencyNumbers()));
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
@@ -212,6 +216,56 @@ public record Config(
         public Duration slot() {
             return Duration.ofMinutes(slotMinutes);
         }
+    }
+
+    /**
+     * What every 便民卡 of the district prints besides its grid's data.
+     *
+     * @param emergencyNumbers PARTYMAP_EMERGENCY_NUMBERS: the district's emergency and hotline
+     *                         numbers as {@code "报警 110;火警 119;急救 120;市民热线 12345"}: entries
+     *                         separated by semicolons, each a label, a space and the number; at
+     *                         most {@value #MAX_EMERGENCY} (the back of the card has room for no more)
+     */
+    public record Cards(java.util.List<EmergencyNumber> emergencyNumbers) {
+
+        public static final int MAX_EMERGENCY = 6;
+        public static final String DEFAULT_EMERGENCY = "报警 110;火警 119;急救 120;市民热线 12345";
+        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9][0-9-]{1,15}");
+
+        public Cards {
+            emergencyNumbers = java.util.List.copyOf(emergencyNumbers);
+        }
+
+        public static Cards fromEnv(Map<String, String> env) {
+            String raw = text(env, "PARTYMAP_EMERGENCY_NUMBERS").orElse(DEFAULT_EMERGENCY);
+            var numbers = new java.util.ArrayList<EmergencyNumber>();
+            for (String entry : raw.split(";")) {
+                String e = entry.strip();
+                if (e.isEmpty()) {
+                    continue;
+                }
+                int space = Math.max(e.lastIndexOf(' '), e.lastIndexOf('\u3000'));
+                String label = space < 0 ? "" : e.substring(0, space).strip();
+                String number = space < 0 ? e : e.substring(space + 1).strip();
+                if (label.isEmpty() || label.length() > 8 || label.chars().anyMatch(ch -> ch < 0x20) || !NUMBER.matcher(number).matches()) {
+                    throw new ConfigException("PARTYMAP_EMERGENCY_NUMBERS: '" + e + "' is not a label (1–8 characters), a space and a"
+                            + " number (digits and hyphens); write entries like \"" + DEFAULT_EMERGENCY + "\"");
+                }
+                numbers.add(new EmergencyNumber(label, number));
+            }
+            if (numbers.isEmpty() || numbers.size() > MAX_EMERGENCY) {
+                throw new ConfigException("PARTYMAP_EMERGENCY_NUMBERS must name 1 to " + MAX_EMERGENCY + " numbers, not " + numbers.size());
+            }
+            return new Cards(numbers);
+        }
+
+        static String describe(java.util.List<EmergencyNumber> numbers) {
+            return String.join(";", numbers.stream().map(n -> n.label() + " " + n.number()).toList());
+        }
+    }
+
+    /** A number printed on every card: 报警 110. */
+    public record EmergencyNumber(String label, String number) {
     }
 
     private static boolean bool(Map<String, String> env, String name) {

@@ -12,6 +12,7 @@ import org.partymap.auth.Accounts;
 import org.partymap.auth.DemoAccounts;
 import org.partymap.auth.SessionStore;
 import org.partymap.auth.UserCommand;
+import org.partymap.card.CardsCommand;
 import org.partymap.db.Database;
 import org.partymap.db.LocalPostgis;
 import org.partymap.db.Sql;
@@ -48,17 +49,18 @@ public final class Main {
                                          layers: %s
               geocode IN.csv [--column address] > OUT.csv
                                          add lon, lat, level, score and grid to a CSV of addresses
-            %s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
+            %s%s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench geocode [--set FILE]... [--seconds N] [--warmup N]
                                                         [--clients N] [--no-import] | --generate FILE)
                                          (bench ogc [--features N] [--limit L] [--compare])
                                          (bench map [--synthetic] [--seconds N] [--warmup N]
                                                     [--clients 16,32] [--no-browser])
                                          (bench planner [--edits N] [--rounds N])
+                                         (bench cards [--synthetic | --demo])
                                          (bench consult [--workers N] [--per-grid N] [--rate N]
                                                         [--seconds N] [--inbox-clients N])
               help                       this text
-            """.formatted(Layer.names(), ResidentsCommand.USAGE, UserCommand.USAGE, Bench.names());
+            """.formatted(Layer.names(), ResidentsCommand.USAGE, CardsCommand.USAGE, UserCommand.USAGE, Bench.names());
 
     private Main() {
     }
@@ -94,6 +96,7 @@ public final class Main {
             case "bench" -> Bench.run(rest, out);
             case "user" -> user(rest, out);
             case "residents" -> residents(rest, out);
+            case "cards" -> cards(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -224,6 +227,26 @@ public final class Main {
             return ResidentsCommand.run(parsed, db.dataSource(), out, System.err);
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static int cards(List<String> args, PrintStream out) {
+        CardsCommand.Arguments parsed;
+        try {
+            parsed = CardsCommand.parse(args);
+        } catch (CardsCommand.UsageError e) {
+            throw new UsageException(e.getMessage());
+        }
+        Config config = Config.fromEnv();
+        var link = CardsCommand.check(config);
+        try (Database db = Database.open(config, LocalPostgis.Mode.ATTACH)) {
+            int n = CardsCommand.run(parsed, config, link, db.dataSource(), out);
+            System.err.println("partymap: wrote " + n + " cards");
+            return 0;
+        } catch (java.io.IOException e) {
+            throw new StartupException("the PDF could not be written: " + e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed: " + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -105,4 +105,21 @@ class ConfigTest {
             assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
         }
     }
+
+    @Test
+    void theCardsPrintTheFourUsualNumbersUnlessTheDistrictNamesItsOwn() {
+        assertEquals(List.of(new Config.EmergencyNumber("报警", "110"), new Config.EmergencyNumber("火警", "119"),
+                new Config.EmergencyNumber("急救", "120"), new Config.EmergencyNumber("市民热线", "12345")),
+                Config.fromEnv(Map.of()).cards().emergencyNumbers());
+        assertEquals(List.of(new Config.EmergencyNumber("报警", "110"), new Config.EmergencyNumber("燃气抢修", "0515-88888888")),
+                Config.fromEnv(Map.of("PARTYMAP_EMERGENCY_NUMBERS", " 报警 110 ; 燃气抢修 0515-88888888;")).cards().emergencyNumbers());
+    }
+
+    @Test
+    void aBadListOfEmergencyNumbersStopsTheStartNamingTheVariable() {
+        for (String bad : List.of("报警110", "报警 abc", "110", ";;", "一二三四五六七八九 110", "a 1;b 2;c 3;d 4;e 5;f 6;g 7")) {
+            var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_EMERGENCY_NUMBERS", bad)), bad);
+            assertTrue(e.getMessage().startsWith("PARTYMAP_EMERGENCY_NUMBERS"), e.getMessage());
+        }
+    }
 }

@@ -81,6 +81,12 @@ class AccessMatrixIT {
             line("GET /api/communities", "/api/communities",                                            200, 200, 200, 200, 200, 200),
             line("GET /api/grids", "/api/grids",                                                        200, 200, 200, 200, 200, 200),
             line("GET /api/grids/{id}", "/api/grids/{grid}",                                            200, 200, 200, 200, 200, 200),
+            // 便民卡: this server has no PARTYMAP_PUBLIC_URL, so every PDF is refused (409) past access
+            line("GET /api/grids/{id}/card", "/api/grids/{grid}/card",                                  200, 200, 200, 200, 200, 200),
+            line("GET /api/grids/{id}/card.pdf", "/api/grids/{grid}/card.pdf",                          409, 409, 409, 409, 409, 409),
+            // the worker of grid 1 alone is not staff of its whole community; grid workers print no subdistrict
+            line("GET /api/communities/{id}/cards.pdf", "/api/communities/{community}/cards.pdf",       401, 403, 403, 409, 403, 409),
+            line("GET /api/subdistricts/{id}/cards.pdf", "/api/subdistricts/{subdistrict}/cards.pdf",   401, 403, 403, 409, 403, 409),
             line("GET /api/locate", "/api/locate?lon=120.145&lat=33.385",                               200, 200, 200, 200, 200, 200),
             line("GET /api/geocode", "/api/geocode?q=%E4%BA%BA%E6%B0%91%E8%B7%AF12%E5%8F%B7",          200, 200, 200, 200, 200, 200),
             line("GET /api/reverse", "/api/reverse?lon=120.145&lat=33.385",                             200, 200, 200, 200, 200, 200),

@@ -37,9 +37,19 @@ class OgcBenchIT {
         assertTrue(r.stdout().contains("features/s") && r.stdout().contains("live after a GC"), r.stdout());
     }
 
+    @Test
+    void theCardsBenchmarkWritesEveryGridsCardOfASyntheticDistrictAndPrintsTimeAndSize() {
+        var r = CliProcess.run(home, Map.of(), "bench", "cards", "--synthetic", "--rounds", "1");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("280 cards on 56 A4 pages (28 sheets"), r.stdout());
+        assertTrue(r.stdout().contains(" MB (") && r.stdout().contains("aim: ≤ 10 s and ≤ 20 MB"), r.stdout());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "bench|bench needs the name of a benchmark: consult, geocode, map, ogc",
+        "bench|bench needs the name of a benchmark: cards, consult, geocode, map, ogc",
+        "bench cards --fast|unknown option --fast",
+        "bench cards --rounds 0|--rounds must be 1..100",
         "bench nope|unknown benchmark 'nope'",
         "bench ogc --features 0|--features must be a whole number from 1",
         "bench ogc --limit|--limit needs a number",

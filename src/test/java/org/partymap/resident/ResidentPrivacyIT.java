@@ -33,6 +33,8 @@ class ResidentPrivacyIT {
      */
     private static final Map<String, List<String>> PUBLIC_EXAMPLES = Map.ofEntries(
             Map.entry("GET /api/grids/{id}", List.of("/api/grids/{grid}")),
+            Map.entry("GET /api/grids/{id}/card", List.of("/api/grids/{grid}/card")),
+            Map.entry("GET /api/grids/{id}/card.pdf", List.of("/api/grids/{grid}/card.pdf")),
             Map.entry("GET /api/locate", List.of("/api/locate?lon=120.145&lat=33.385", "/api/locate?lon=120.155&lat=33.385",
                     "/api/locate?lon=120.145&lat=33.395", "/api/locate?lon=120.155&lat=33.395")),
             Map.entry("GET /api/grids", List.of("/api/grids?community=1", "/api/grids?subdistrict=1")),
