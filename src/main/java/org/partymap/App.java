@@ -159,7 +159,7 @@ public final class App {
         var activityService = new ActivityService(activityRepository, clock);
         var activities = new ActivityController(activityRepository, activityService,
                 new ActivityAnswers(activityRepository, activityService, versions), config.publicUrl(), auditLog);
-        var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, clock);
+        var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, services::written, clock);
         var signupWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
 
         Javalin app = Javalin.create(cfg -> {

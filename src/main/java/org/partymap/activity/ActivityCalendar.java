@@ -63,7 +63,35 @@ final class ActivityCalendar {
             }
             ical.addEvent(e);
         }
-        return Biweekly.write(ical).go().getBytes(StandardCharsets.UTF_8);
+        return fold(Biweekly.write(ical).foldLines(false).go()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Folds content lines at 75 octets of UTF-8 (RFC 5545 §3.1), never inside a character, each
+     * continuation starting with a space. biweekly folds at 75 characters, which for Chinese text
+     * is up to 225 octets: longer than strict parsers (and the RFC) allow.
+     */
+    static String fold(String unfolded) {
+        var out = new StringBuilder(unfolded.length() + unfolded.length() / 20);
+        for (String line : unfolded.split("\r\n", -1)) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int cp = line.codePointAt(i);
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+                if (octets + size > 75) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(cp);
+                octets += size;
+                i += Character.charCount(cp);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
     }
 
     static String uid(long activityId, String domain) {

@@ -1,5 +1,6 @@
 package org.partymap.activity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -42,7 +43,7 @@ final class ActivityJson {
 
     /** An activity as its staff see it, with the starts of all its occurrences. */
     record Staff(long id, Station station, String title, String kind, String kindLabel, String start, String end,
-                 Integer capacity, String description, String rrule, boolean isPublic, boolean cancelled,
+                 Integer capacity, String description, String rrule, @JsonProperty("public") boolean isPublic, boolean cancelled,
                  List<String> occurrences) {
         static Staff of(Activity a, Place p, List<Instant> occurrences) {
             return new Staff(a.id(), Station.of(p), a.title(), a.kind().code(), a.kind().label(), time(a.start()), time(a.end()),

@@ -32,11 +32,14 @@ public final class ServiceProjectController {
 
     private final ServiceProjectRepository projects;
     private final ActivityRepository activities;
+    private final Runnable written;
     private final Clock clock;
 
-    public ServiceProjectController(ServiceProjectRepository projects, ActivityRepository activities, Clock clock) {
+    /** {@code written} runs after each committed write, so the map's service filter sees it at once ({@code StationServices}). */
+    public ServiceProjectController(ServiceProjectRepository projects, ActivityRepository activities, Runnable written, Clock clock) {
         this.projects = projects;
         this.activities = activities;
+        this.written = written;
         this.clock = clock;
     }
 
@@ -55,6 +58,7 @@ public final class ServiceProjectController {
                 ActivityInput.text(body, "description", 1000, true).orElse(null), ActivityInput.text(body, "audience", 100, false).orElse(null),
                 ActivityInput.text(body, "contact", 64, false).orElse(null), station(body, c).orElse(null));
         int id = projects.add(p, clock.instant(), actor(ctx, user)).orElseThrow(() -> nameTaken(p.name(), c));
+        written.run();
         ctx.status(201).header("Location", "/api/service-projects/" + id);
         Responses.jsonOf(ctx, projects.find(id).orElseThrow());
     }
@@ -76,6 +80,7 @@ public final class ServiceProjectController {
         if (!projects.change(p, clock.instant(), actor(ctx, user))) {
             throw nameTaken(p.name(), c);
         }
+        written.run();
         Responses.jsonOf(ctx, projects.find(id).orElseThrow());
     }
 
@@ -84,7 +89,9 @@ public final class ServiceProjectController {
         int id = Params.id(ctx, "id");
         Project current = projects.find(id).orElseThrow(() -> noProject(id));
         staffOf(user, current.communityId());
-        projects.delete(id, actor(ctx, user));
+        if (projects.delete(id, actor(ctx, user))) {
+            written.run();
+        }
         ctx.status(204);
     }
 

@@ -13,6 +13,7 @@ public final class StationServices {
     private final NearestRepository repository;
     private final LayerVersions versions;
     private static final List<String> LAYERS = List.of("station", "service_project");
+    private final java.util.concurrent.atomic.AtomicLong writtenHere = new java.util.concurrent.atomic.AtomicLong();
     private volatile Cached cached = new Cached("", List.of());
 
     private record Cached(String version, List<String> services) {
@@ -23,8 +24,13 @@ public final class StationServices {
         this.versions = versions;
     }
 
+    /** After a write of this node's to the projects has committed: the next read sees it without waiting for a poll. */
+    public void written() {
+        writtenHere.incrementAndGet();
+    }
+
     public List<String> all() {
-        String version = versions.token(LAYERS);
+        String version = versions.token(LAYERS) + "-" + writtenHere.get();
         Cached c = cached;
         if (!c.version().equals(version)) {
             c = new Cached(version, List.copyOf(repository.services()));
