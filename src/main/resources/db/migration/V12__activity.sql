@@ -69,12 +69,14 @@ CREATE TABLE service_project (
     contact       text CHECK (char_length(contact) BETWEEN 1 AND 64 AND contact !~ '[[:cntrl:]]'),
     created_at    timestamptz NOT NULL DEFAULT now(),
     updated_at    timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (community_id, name)
+    deleted_at    timestamptz
 );
-CREATE INDEX service_project_station_idx ON service_project (station_id);
+CREATE UNIQUE INDEX service_project_name_idx ON service_project (community_id, name) WHERE deleted_at IS NULL;
+CREATE INDEX service_project_station_idx ON service_project (station_id) WHERE deleted_at IS NULL;
 COMMENT ON TABLE service_project IS '服务项目 a service a community runs (放学来吧, 助残服务站, 邻居节 …): public. Its name joins the map''s service '
     'filter, matching the post that runs it (station_id).';
 COMMENT ON COLUMN service_project.audience IS 'who it is for (辖区中小学生, 残疾人及其家属 …)';
+COMMENT ON COLUMN service_project.deleted_at IS 'deleted by its staff: gone from every public view and the service filter, kept for the record';
 COMMENT ON COLUMN service_project.contact IS 'whom to call, as residents see it (王老师 0515-88888888)';
 
 -- the public reads are rendered once per change (db/LayerVersions), like the notices'

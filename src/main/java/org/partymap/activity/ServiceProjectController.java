@@ -87,9 +87,9 @@ public final class ServiceProjectController {
     public void delete(Context ctx) {
         User user = AccessControl.requireUser(ctx);
         int id = Params.id(ctx, "id");
-        Project current = projects.find(id).orElseThrow(() -> noProject(id));
-        staffOf(user, current.communityId());
-        if (projects.delete(id, actor(ctx, user))) {
+        staffOf(user, projects.communityOf(id).orElseThrow(() -> noProject(id)));
+        // deleting what is deleted already changes nothing: DELETE is idempotent
+        if (projects.delete(id, clock.instant(), actor(ctx, user))) {
             written.run();
         }
         ctx.status(204);

@@ -19,29 +19,32 @@ public final class ServiceProjectRepository {
             SELECT p.id, p.community_id, p.name, p.description, p.audience, p.contact,
                    s.id AS station_id, s.name AS station_name, s.kind AS station_kind, s.address AS station_address
               FROM service_project p LEFT JOIN station s ON s.id = p.station_id
-             WHERE p.community_id = ?
+             WHERE p.community_id = ? AND p.deleted_at IS NULL
              ORDER BY p.name, p.id""";
 
     private static final String ONE = """
             SELECT p.id, p.community_id, p.name, p.description, p.audience, p.contact,
                    s.id AS station_id, s.name AS station_name, s.kind AS station_kind, s.address AS station_address
               FROM service_project p LEFT JOIN station s ON s.id = p.station_id
-             WHERE p.id = ?""";
+             WHERE p.id = ? AND p.deleted_at IS NULL""";
 
     private static final String INSERT = """
             INSERT INTO service_project (community_id, name, description, audience, station_id, contact, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (community_id, name) DO NOTHING
+            ON CONFLICT (community_id, name) WHERE deleted_at IS NULL DO NOTHING
             RETURNING id""";
 
-    private static final String NAME_TAKEN = "SELECT 1 FROM service_project WHERE community_id = ? AND name = ? AND id <> ?";
+    private static final String NAME_TAKEN = "SELECT 1 FROM service_project WHERE community_id = ? AND name = ? AND id <> ? AND deleted_at IS NULL";
 
     private static final String UPDATE = """
             UPDATE service_project SET name = ?, description = ?, audience = ?, station_id = ?, contact = ?,
                                        updated_at = greatest(?, created_at)
-             WHERE id = ?""";
+             WHERE id = ? AND deleted_at IS NULL""";
 
-    private static final String DELETE = "DELETE FROM service_project WHERE id = ?";
+    /** A project's community, deleted or not: who may delete it (again). */
+    private static final String COMMUNITY_OF = "SELECT community_id FROM service_project WHERE id = ?";
+
+    private static final String DELETE = "UPDATE service_project SET deleted_at = greatest(?, created_at) WHERE id = ? AND deleted_at IS NULL";
 
     /** A project: {@code station} null when no post runs it. */
     public record Project(int id, int communityId, String name, String description, String audience, String contact,
@@ -88,9 +91,15 @@ public final class ServiceProjectRepository {
         });
     }
 
-    public boolean delete(int id, AuditLog.Actor actor) {
+    /** The community of a project, deleted ones included. */
+    public Optional<Integer> communityOf(int id) {
+        return Sql.one(ds, COMMUNITY_OF, rs -> rs.getInt(1), id);
+    }
+
+    /** Deletes a project; false when it was deleted already (nothing changes, nothing is recorded). */
+    public boolean delete(int id, Instant at, AuditLog.Actor actor) {
         return Sql.transaction(ds, c -> {
-            int rows = Sql.update(c, DELETE, id);
+            int rows = Sql.update(c, DELETE, ts(at), id);
             if (rows == 1) {
                 AuditLog.record(c, actor, "service_project_delete", "service_project", id, null);
             }

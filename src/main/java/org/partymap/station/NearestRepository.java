@@ -21,7 +21,7 @@ public final class NearestRepository {
               FROM station st, p
              WHERE (?::text[] IS NULL OR st.kind = ANY(?::text[]))
                AND (?::text IS NULL OR ?::text = ANY(st.services)
-                    OR EXISTS (SELECT 1 FROM service_project sp WHERE sp.station_id = st.id AND sp.name = ?::text))
+                    OR EXISTS (SELECT 1 FROM service_project sp WHERE sp.station_id = st.id AND sp.name = ?::text AND sp.deleted_at IS NULL))
              ORDER BY st.geom::geography <-> p.pt::geography
              LIMIT ?""";
 
@@ -49,7 +49,7 @@ public final class NearestRepository {
     /** The services posts list and the names of the 服务项目 a post runs. */
     private static final String SERVICES = """
             SELECT s FROM (SELECT unnest(services) AS s FROM station
-                           UNION SELECT name FROM service_project WHERE station_id IS NOT NULL) all_services
+                           UNION SELECT name FROM service_project WHERE station_id IS NOT NULL AND deleted_at IS NULL) all_services
              ORDER BY s""";
 
     private final DataSource ds;

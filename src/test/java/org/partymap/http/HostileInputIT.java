@@ -76,6 +76,21 @@ class HostileInputIT {
             entry("POST /api/communities/{id}/notices", input("", Body.JSON, List.of(), List.of())),
             entry("PATCH /api/notices/{id}", input("", Body.JSON, List.of(), List.of())),
             entry("DELETE /api/notices/{id}", none()),
+            entry("GET /api/stations/{id}/activities", input("", Body.NONE, List.of("days"), List.of())),
+            entry("GET /api/stations/{id}/activities.ics", none()),
+            entry("GET /api/communities/{id}/activities", input("", Body.NONE, List.of("days"), List.of())),
+            entry("GET /api/communities/{id}/activities.ics", none()),
+            entry("POST /api/activities", input("", Body.JSON, List.of(), List.of())),
+            entry("PATCH /api/activities/{id}", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/activities/{id}", none()),
+            entry("GET /api/activities/{id}/signups", none()),
+            entry("POST /api/activities/{id}/signups", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/signups/mine", none()),
+            entry("POST /api/signups/mine/cancel", none()),
+            entry("GET /api/communities/{id}/service-projects", none()),
+            entry("POST /api/communities/{id}/service-projects", input("", Body.JSON, List.of(), List.of())),
+            entry("PATCH /api/service-projects/{id}", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/service-projects/{id}", none()),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -408,7 +423,8 @@ class HostileInputIT {
     private static String state() {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
-                "station", "resident", "app_user_grid", "app_user_subdistrict", "notice")) {
+                "station", "resident", "app_user_grid", "app_user_subdistrict", "notice",
+                "activity", "activity_signup", "service_project")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());
