@@ -176,12 +176,14 @@ async function openMine(token) {
       el('dt', {}, '时间'), el('dd', {}, `${day(s.occurrence_start)} ${clock(s.occurrence_start)}–${clock(s.occurrence_end)}`),
       el('dt', {}, '地点'), el('dd', {}, s.activity.station ? [s.activity.station.name, s.activity.station.address ? `（${s.activity.station.address}）` : ''] : '—'),
       el('dt', {}, '报名人'), el('dd', {}, `${s.name} ${s.phone_masked}`));
-    $('cancel').hidden = !s.cancellable;
+    $('cancel-area').hidden = !s.cancellable;
+    $('confirm-area').hidden = true;
     $('mine').hidden = false;
   };
   render(await request('GET', '/api/signups/mine', undefined, { headers }));
-  $('cancel').addEventListener('click', async () => {
-    if (!confirm('确定取消这次报名？')) return;
+  $('cancel').addEventListener('click', () => { $('confirm-area').hidden = false; });
+  $('keep').addEventListener('click', () => { $('confirm-area').hidden = true; });
+  $('confirm-cancel').addEventListener('click', async () => {
     try {
       render(await request('POST', '/api/signups/mine/cancel', undefined, { headers }));
       status.textContent = '已取消报名，名额已释放。';
