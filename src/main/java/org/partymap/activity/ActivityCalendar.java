@@ -58,8 +58,9 @@ final class ActivityCalendar {
                 e.setLocation(p.address() == null ? p.name() : p.name() + "（" + p.address() + "）");
                 e.setUrl(base + "/activity.html?station=" + p.id());
             }
-            if (a.rrule() != null) {
-                e.setRecurrenceRule(Recurrence.stored(a.rrule(), a.start()).rule());
+            Recurrence rule = Recurrence.stored(a.rrule(), a.start());
+            if (rule != null) {
+                e.setRecurrenceRule(rule.rule());
             }
             ical.addEvent(e);
         }

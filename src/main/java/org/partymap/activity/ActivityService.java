@@ -85,7 +85,8 @@ public final class ActivityService {
 
     /** The starts of every occurrence of an activity. */
     static List<Instant> starts(Activity a) {
-        return a.rrule() == null ? List.of(a.start()) : Recurrence.stored(a.rrule(), a.start()).expand(a.start(), Recurrence.MAX_OCCURRENCES);
+        Recurrence rule = Recurrence.stored(a.rrule(), a.start());
+        return rule == null ? List.of(a.start()) : rule.expand(a.start(), Recurrence.MAX_OCCURRENCES);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class Recurrence {
     public static final Duration MAX_SPAN = Duration.ofDays(366);
     private static final Set<String> PARTS = Set.of("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYSETPOS", "WKST");
     private static final Pattern FORM = Pattern.compile("[A-Z]+=[A-Z0-9,+-]+(;[A-Z]+=[A-Z0-9,+-]+)*");
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Recurrence.class);
     private static final TimeZone SHANGHAI = TimeZone.getTimeZone(OpeningHours.ZONE);
 
     private final String text;
@@ -51,6 +52,46 @@ public final class Recurrence {
 
     /** Reads a rule as staff send it ({@code RRULE:} prefix optional) and checks its limits from {@code first}. */
     public static Recurrence parse(String typed, Instant first) {
+        var recurrence = read(typed);
+        var rule = recurrence.rule;
+        if (rule.getCount() != null && (rule.getCount() < 1 || rule.getCount() > MAX_OCCURRENCES)) {
+            throw bad("rrule's COUNT must be 1 to " + MAX_OCCURRENCES);
+        }
+        if (rule.getInterval() != null && (rule.getInterval() < 1 || rule.getInterval() > 12)) {
+            throw bad("rrule's INTERVAL must be 1 to 12");
+        }
+        List<Instant> all = recurrence.expand(first, MAX_OCCURRENCES + 1);
+        if (all.isEmpty()) {
+            throw bad("rrule yields no occurrence from the start");
+        }
+        if (all.size() > MAX_OCCURRENCES) {
+            throw bad("rrule yields more than " + MAX_OCCURRENCES + " occurrences; end it sooner");
+        }
+        if (all.get(all.size() - 1).isAfter(first.plus(MAX_SPAN))) {
+            throw bad("rrule runs past a year from the start; end it within a year");
+        }
+        return recurrence;
+    }
+
+    /**
+     * Reads a stored rule without the limits of {@link #parse}: a row written straight in SQL (the
+     * demo's season) is shown as far as {@link #expand}'s limit reaches rather than failing every
+     * read of its post. Null for null; a rule that cannot be read at all is a one-off, logged.
+     */
+    static Recurrence stored(String text, Instant first) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return read(text);
+        } catch (ApiException e) {
+            log.warn("activity rule '{}' cannot be read ({}); shown as a one-off", text, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The shape every rule must have: the parts allowed, weekly or monthly, and an end. */
+    private static Recurrence read(String typed) {
         String text = typed.strip().toUpperCase(java.util.Locale.ROOT);
         if (text.startsWith("RRULE:")) {
             text = text.substring(6);
@@ -73,10 +114,9 @@ public final class Recurrence {
             if (!context.getWarnings().isEmpty()) {
                 throw bad("rrule cannot be read: " + context.getWarnings().get(0).getMessage());
             }
+        } catch (ApiException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof ApiException api) {
-                throw api;
-            }
             throw bad("rrule cannot be read as an RFC 5545 RRULE: " + e.getMessage());
         }
         if (rule == null || rule.getFrequency() != Frequency.WEEKLY && rule.getFrequency() != Frequency.MONTHLY) {
@@ -85,29 +125,7 @@ public final class Recurrence {
         if (rule.getCount() == null && rule.getUntil() == null) {
             throw bad("rrule must end: give COUNT (at most " + MAX_OCCURRENCES + ") or UNTIL (within a year)");
         }
-        if (rule.getCount() != null && (rule.getCount() < 1 || rule.getCount() > MAX_OCCURRENCES)) {
-            throw bad("rrule's COUNT must be 1 to " + MAX_OCCURRENCES);
-        }
-        if (rule.getInterval() != null && (rule.getInterval() < 1 || rule.getInterval() > 12)) {
-            throw bad("rrule's INTERVAL must be 1 to 12");
-        }
-        var recurrence = new Recurrence(text, rule);
-        List<Instant> all = recurrence.expand(first, MAX_OCCURRENCES + 1);
-        if (all.isEmpty()) {
-            throw bad("rrule yields no occurrence from the start");
-        }
-        if (all.size() > MAX_OCCURRENCES) {
-            throw bad("rrule yields more than " + MAX_OCCURRENCES + " occurrences; end it sooner");
-        }
-        if (all.get(all.size() - 1).isAfter(first.plus(MAX_SPAN))) {
-            throw bad("rrule runs past a year from the start; end it within a year");
-        }
-        return recurrence;
-    }
-
-    /** Reads a rule stored by {@link #parse}; null for null. */
-    static Recurrence stored(String text, Instant first) {
-        return text == null ? null : parse(text, first);
+        return new Recurrence(text, rule);
     }
 
     /** The starts of the occurrences from {@code first}, in order, at most {@code limit}. */

@@ -192,6 +192,17 @@ class ActivityIT {
     }
 
     @Test
+    void aRuleWrittenStraightInSqlPastTheLimitsIsShownAsFarAsTheLimitReaches() {
+        long id = Sql.one(db.dataSource(), """
+                INSERT INTO activity (station_id, title, kind, starts_at, ends_at, rrule)
+                VALUES (?, '晨练', 'culture', '2026-12-08 07:00+08', '2026-12-08 08:00+08', 'FREQ=WEEKLY;COUNT=100') RETURNING id""",
+                rs -> rs.getLong(1), room).orElseThrow();
+        assertEquals(List.of("2026-12-08T07:00:00+08:00", "2026-12-15T07:00:00+08:00"),
+                starts(server.ok("/api/stations/" + room + "/activities?days=14"), id));
+        assertEquals(200, server.get("/api/stations/" + room + "/activities.ics").statusCode());
+    }
+
+    @Test
     void staffOnlyEventsAreAbsentFromPublicListsAndFeeds() {
         JsonNode meeting = published(organiser, activity("民情分析会", "opinion_meeting", "2026-12-10T15:00:00+08:00",
                 "2026-12-10T16:30:00+08:00", null, "FREQ=MONTHLY;COUNT=6"));
