@@ -3,6 +3,7 @@
 // nearest posts and activity rooms with straight-line and walking distance, walking time,
 // hours, services, phone and a route button; filters by kind and by service.
 
+import { upcomingActivity } from './card-activities.js';
 import { communityNotices } from './card-notices.js';
 import { el, replace } from './dom.js';
 import { distance, onLanguageChange, t } from './i18n.js';
@@ -160,6 +161,7 @@ export class Card {
         s.services?.length ? [el('dt', {}, t('services')), el('dd', { class: 'pm-services' },
           s.services.map((x) => el('span', { class: 'pm-service' }, x)))] : null,
         s.address ? [el('dt', {}, t('address')), el('dd', {}, s.address)] : null),
+      upcomingActivity(s.id),
       el('div', { class: 'pm-actions' }, callLink(s.phone, 'pm-call pm-station-phone'),
         s.walk ? el('button', { type: 'button', class: routed ? 'pm-route-button pm-active' : 'pm-route-button',
           'aria-pressed': String(routed), onclick: () => this.handlers.onRoute(routed ? null : s) },

@@ -21,6 +21,12 @@ import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.consult.Consult;
 import org.partymap.consult.ConsultService;
+import org.partymap.activity.ActivityAnswers;
+import org.partymap.activity.ActivityController;
+import org.partymap.activity.ActivityRepository;
+import org.partymap.activity.ActivityService;
+import org.partymap.activity.ServiceProjectController;
+import org.partymap.activity.ServiceProjectRepository;
 import org.partymap.booking.BookingController;
 import org.partymap.booking.BookingRepository;
 import org.partymap.booking.BookingService;
@@ -159,6 +165,13 @@ public final class App {
         var cards = new CardController(cardRepository,
                 new CardAnswers(cardRepository, versions, config.cards().emergencyNumbers(), cardLink),
                 new CardPdf(config.cards().emergencyNumbers(), cardLink));
+        // 活动与服务项目: public reads rendered once per version and minute; sign-ups limited like bookings
+        var activityRepository = new ActivityRepository(ds);
+        var activityService = new ActivityService(activityRepository, clock);
+        var activities = new ActivityController(activityRepository, activityService,
+                new ActivityAnswers(activityRepository, activityService, versions), config.publicUrl(), auditLog);
+        var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, services::written, clock);
+        var signupWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -236,6 +249,22 @@ public final class App {
             r.get("/api/bookings/mine", lookups.limit(bookings::mine), PUBLIC);
             r.post("/api/bookings/mine/cancel", bookingWrites.limit(bookings::cancel), PUBLIC);
             r.get("/api/bookings", bookings::list, GRID_WORKER, PLANNER, ADMIN);
+            // 活动与服务项目
+            r.get("/api/stations/{id}/activities", lookups.limit(activities::atStation), PUBLIC);
+            r.get("/api/stations/{id}/activities.ics", lookups.limit(activities::stationFeed), PUBLIC);
+            r.get("/api/communities/{id}/activities", lookups.limit(activities::inCommunity), PUBLIC);
+            r.get("/api/communities/{id}/activities.ics", lookups.limit(activities::communityFeed), PUBLIC);
+            r.post("/api/activities", activities::publish, GRID_WORKER, PLANNER, ADMIN);
+            r.patch("/api/activities/{id}", activities::change, GRID_WORKER, PLANNER, ADMIN);
+            r.delete("/api/activities/{id}", activities::cancel, GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/activities/{id}/signups", activities::signups, GRID_WORKER, PLANNER, ADMIN);
+            r.post("/api/activities/{id}/signups", signupWrites.limit(activities::signUp), PUBLIC);
+            r.get("/api/signups/mine", lookups.limit(activities::mine), PUBLIC);
+            r.post("/api/signups/mine/cancel", signupWrites.limit(activities::cancelMine), PUBLIC);
+            r.get("/api/communities/{id}/service-projects", lookups.limit(serviceProjects::list), PUBLIC);
+            r.post("/api/communities/{id}/service-projects", serviceProjects::add, GRID_WORKER, PLANNER, ADMIN);
+            r.patch("/api/service-projects/{id}", serviceProjects::change, GRID_WORKER, PLANNER, ADMIN);
+            r.delete("/api/service-projects/{id}", serviceProjects::delete, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

@@ -30,12 +30,13 @@ public final class AccessControl {
     private static final Set<HandlerType> SAFE = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
     /**
      * The only state-changing routes open to everyone: logging in and out, and what a resident
-     * without an account does through 社区通 (ask, follow up, book, cancel). Each of the latter is
+     * without an account does through 社区通 (ask, follow up, book, cancel) and 活动 (sign up, cancel). Each of the latter is
      * rate limited in the route table and touches only the record its private link opens.
      */
     private static final Set<String> PUBLIC_WRITES = Set.of("POST /api/login", "POST /api/logout",
             "POST /api/questions", "POST /api/questions/mine/messages", "POST /api/questions/mine/resolution",
-            "POST /api/bookings", "POST /api/bookings/mine/cancel");
+            "POST /api/bookings", "POST /api/bookings/mine/cancel",
+            "POST /api/activities/{id}/signups", "POST /api/signups/mine/cancel");
     /** What an account with a one-time password may still do. */
     private static final Set<String> WHILE_PASSWORD_EXPIRED = Set.of("/api/me", "/api/me/password", "/api/logout", "/api/login");
 

@@ -13,14 +13,15 @@ import org.partymap.db.Sql;
  */
 public final class NearestRepository {
 
-    /** The k nearest stations of the wanted kinds offering the wanted service. */
+    /** The k nearest stations of the wanted kinds offering the wanted service: listed on the post, or a 服务项目 it runs. */
     static final String NEAR = """
             WITH p AS (SELECT ST_SetSRID(ST_MakePoint(?, ?), 4326) AS pt)
             SELECT st.id, st.kind, st.name, st.address, st.hours, st.phone, st.services, st.grid_id, st.community_id,
                    ST_X(st.geom) AS lon, ST_Y(st.geom) AS lat, ST_Distance(st.geom::geography, p.pt::geography) AS d
               FROM station st, p
              WHERE (?::text[] IS NULL OR st.kind = ANY(?::text[]))
-               AND (?::text IS NULL OR ?::text = ANY(st.services))
+               AND (?::text IS NULL OR ?::text = ANY(st.services)
+                    OR EXISTS (SELECT 1 FROM service_project sp WHERE sp.station_id = st.id AND sp.name = ?::text AND sp.deleted_at IS NULL))
              ORDER BY st.geom::geography <-> p.pt::geography
              LIMIT ?""";
 
@@ -45,7 +46,11 @@ public final class NearestRepository {
              WHERE st.id = ANY(?::int[])
              ORDER BY d, st.id""";
 
-    private static final String SERVICES = "SELECT DISTINCT unnest(services) AS s FROM station ORDER BY s";
+    /** The services posts list and the names of the 服务项目 a post runs. */
+    private static final String SERVICES = """
+            SELECT s FROM (SELECT unnest(services) AS s FROM station
+                           UNION SELECT name FROM service_project WHERE station_id IS NOT NULL AND deleted_at IS NULL) all_services
+             ORDER BY s""";
 
     private final DataSource ds;
 
@@ -57,14 +62,14 @@ public final class NearestRepository {
     public String straightJson(NearestQuery q) {
         String[] kinds = q.kindArray();
         String service = q.service().orElse(null);
-        return Sql.text(ds, STRAIGHT, q.lon(), q.lat(), kinds, kinds, service, service, q.limit(), q.lon(), q.lat()).orElseThrow();
+        return Sql.text(ds, STRAIGHT, q.lon(), q.lat(), kinds, kinds, service, service, service, q.limit(), q.lon(), q.lat()).orElseThrow();
     }
 
     /** The {@code k} nearest stations the query wants, nearest first. */
     public List<StationHit> nearest(NearestQuery q, int k) {
         String[] kinds = q.kindArray();
         String service = q.service().orElse(null);
-        return Sql.list(ds, NEAR, NearestRepository::hit, q.lon(), q.lat(), kinds, kinds, service, service, k);
+        return Sql.list(ds, NEAR, NearestRepository::hit, q.lon(), q.lat(), kinds, kinds, service, service, service, k);
     }
 
     /** The given stations (those that exist), nearest first. */

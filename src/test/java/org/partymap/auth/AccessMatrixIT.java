@@ -43,7 +43,8 @@ import org.partymap.testing.TestServer.Session;
  *
  * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {community} grid 1's community
  * (莲花路社区), {subdistrict} the sample's subdistrict, {user} a spare account for admin operations,
- * {notice} a notice of {community}, {station} the 网格驿站 of grid 1, {question} a 社区通 question of grid 1.
+ * {notice} a notice of {community}, {station} the 网格驿站 of grid 1, {question} a 社区通 question of grid 1,
+ * {activity} and {activity2} public activities with seats at {station}, {project} and {project2} 服务项目 of {community}.
  */
 class AccessMatrixIT {
 
@@ -72,6 +73,8 @@ class AccessMatrixIT {
             + "\"attributes\": {\"name\": \"第一网格\", \"branch_name\": \"第一网格党支部\"}}";
     private static final String REGISTER_CSV = "姓名,居住地址\n矩阵居民,人民路12号\n";
     private static final String NOTICE = "{\"kind\": \"news\", \"title\": \"矩阵公告\", \"body\": \"矩阵测试。\"}";
+    private static final String ACTIVITY = "{\"station\": {station}, \"title\": \"矩阵活动\", \"kind\": \"party\", "
+            + "\"start\": \"2030-01-05T09:00:00+08:00\", \"end\": \"2030-01-05T10:00:00+08:00\", \"capacity\": 5}";
     private static final String STATION_CSV = "name,kind,lon,lat\n矩阵测试活动室,activity_room,120.1455,33.3855\n";
 
     //                                                                                              public worker-in worker-out planner-in planner-out admin
@@ -103,6 +106,33 @@ class AccessMatrixIT {
             line("GET /api/bookings/mine", "/api/bookings/mine",                                        401, 401, 401, 401, 401, 401),
             line("POST /api/bookings/mine/cancel", "/api/bookings/mine/cancel", null,                   401, 401, 401, 401, 401, 401),
             line("GET /api/bookings", "/api/bookings?station={station}",                                401, 200, 404, 200, 404, 200),
+            // 活动与服务项目: the calendars and feeds are public; a sign-up with a bad phone is a 400 past access for everyone;
+            // a sign-up's own routes need its link token; the staff of the post (grid 1's worker, its planner, admins) write
+            line("GET /api/stations/{id}/activities", "/api/stations/{station}/activities",              200, 200, 200, 200, 200, 200),
+            line("GET /api/stations/{id}/activities.ics", "/api/stations/{station}/activities.ics",      200, 200, 200, 200, 200, 200),
+            line("GET /api/communities/{id}/activities", "/api/communities/{community}/activities",      200, 200, 200, 200, 200, 200),
+            line("GET /api/communities/{id}/activities.ics", "/api/communities/{community}/activities.ics",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            line("POST /api/activities", "/api/activities", ACTIVITY,                                   401, 201, 403, 201, 403, 201),
+            line("PATCH /api/activities/{id}", "/api/activities/{activity}", "{\"title\": \"矩阵活动（修改）\"}",
+                                                                                                        401, 200, 403, 200, 403, 200),
+            // cancelling again changes nothing and answers 204 too
+            line("DELETE /api/activities/{id}", "/api/activities/{activity2}",                          401, 204, 403, 204, 403, 204),
+            line("GET /api/activities/{id}/signups", "/api/activities/{activity}/signups",              401, 200, 404, 200, 404, 200),
+            line("POST /api/activities/{id}/signups", "/api/activities/{activity}/signups",
+                    "{\"occurrence\": \"2030-01-05T09:00:00+08:00\", \"name\": \"矩阵\", \"phone\": \"12\"}",
+                                                                                                        400, 400, 400, 400, 400, 400),
+            line("GET /api/signups/mine", "/api/signups/mine",                                          401, 401, 401, 401, 401, 401),
+            line("POST /api/signups/mine/cancel", "/api/signups/mine/cancel", null,                     401, 401, 401, 401, 401, 401),
+            line("GET /api/communities/{id}/service-projects", "/api/communities/{community}/service-projects",
+                                                                                                        200, 200, 200, 200, 200, 200),
+            // a project without a name: 400 past access for the community's staff, nothing stored
+            line("POST /api/communities/{id}/service-projects", "/api/communities/{community}/service-projects",
+                    "{\"audience\": \"矩阵居民\"}",                                                   401, 403, 403, 400, 403, 400),
+            line("PATCH /api/service-projects/{id}", "/api/service-projects/{project}", "{\"audience\": \"矩阵居民\"}",
+                                                                                                        401, 403, 403, 200, 403, 200),
+            // deleting again changes nothing and answers 204 too
+            line("DELETE /api/service-projects/{id}", "/api/service-projects/{project2}",               401, 403, 403, 204, 403, 204),
             line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
 
             line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
@@ -225,6 +255,16 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{station}", Integer.toString(org.partymap.db.Sql.one(db.dataSource(),
                 "SELECT st.id FROM station st JOIN grid g ON g.id = st.grid_id WHERE st.kind = 'grid_station' AND g.code = ?",
                 rs -> rs.getInt(1), Fixtures.GRID_1).orElseThrow()));
+        for (String name : List.of("{activity}", "{activity2}")) {
+            PLACEHOLDERS.put(name, Long.toString(Sql.one(db.dataSource(), "INSERT INTO activity (station_id, title, kind, starts_at, ends_at,"
+                    + " capacity) VALUES (?, '矩阵活动', 'party', '2030-01-05 09:00+08', '2030-01-05 10:00+08', 5) RETURNING id",
+                    rs -> rs.getLong(1), Integer.parseInt(PLACEHOLDERS.get("{station}"))).orElseThrow()));
+        }
+        for (String name : List.of("{project}", "{project2}")) {
+            PLACEHOLDERS.put(name, Integer.toString(Sql.one(db.dataSource(), "INSERT INTO service_project (community_id, name)"
+                    + " VALUES (?, ?) RETURNING id", rs -> rs.getInt(1), Integer.parseInt(PLACEHOLDERS.get("{community}")),
+                    "矩阵项目" + name.length()).orElseThrow()));
+        }
         PLACEHOLDERS.put("{import}", Long.toString(importBy(workerIn, "worker-in", Fixtures.id(db, "grid", Fixtures.GRID_1))));
         server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0", "PARTYMAP_CONSULT_POSTS_PER_HOUR", "0"));
         var asked = server.call("POST", "/api/questions").header("Origin", "http://127.0.0.1:" + server.port())

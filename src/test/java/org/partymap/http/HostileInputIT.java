@@ -98,6 +98,21 @@ class HostileInputIT {
             entry("POST /api/questions/{id}/transfer", input("", Body.JSON, List.of(), List.of())),
             entry("GET /api/consult/stats", input("grid=1", Body.NONE, List.of("grid", "community", "subdistrict", "weeks"), List.of())),
             entry("PUT /api/communities/{id}/service-hours", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/stations/{id}/activities", input("", Body.NONE, List.of("days"), List.of())),
+            entry("GET /api/stations/{id}/activities.ics", none()),
+            entry("GET /api/communities/{id}/activities", input("", Body.NONE, List.of("days"), List.of())),
+            entry("GET /api/communities/{id}/activities.ics", none()),
+            entry("POST /api/activities", input("", Body.JSON, List.of(), List.of())),
+            entry("PATCH /api/activities/{id}", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/activities/{id}", none()),
+            entry("GET /api/activities/{id}/signups", none()),
+            entry("POST /api/activities/{id}/signups", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/signups/mine", none()),
+            entry("POST /api/signups/mine/cancel", none()),
+            entry("GET /api/communities/{id}/service-projects", none()),
+            entry("POST /api/communities/{id}/service-projects", input("", Body.JSON, List.of(), List.of())),
+            entry("PATCH /api/service-projects/{id}", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/service-projects/{id}", none()),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -431,7 +446,7 @@ class HostileInputIT {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
                 "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
-                "question", "question_event")) {
+                "question", "question_event", "activity", "activity_signup", "service_project")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

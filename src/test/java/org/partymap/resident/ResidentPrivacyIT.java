@@ -50,6 +50,13 @@ class ResidentPrivacyIT {
             Map.entry("GET /api/communities/{id}/notices", List.of("/api/communities/1/notices", "/api/communities/2/notices?limit=50")),
             Map.entry("GET /api/communities/{id}/notices.atom", List.of("/api/communities/1/notices.atom")),
             Map.entry("GET /api/notices/{id}", List.of("/api/notices/1")),
+            Map.entry("GET /api/stations/{id}/activities", List.of("/api/stations/1/activities?days=90", "/api/stations/4/activities?days=90")),
+            Map.entry("GET /api/stations/{id}/activities.ics", List.of("/api/stations/1/activities.ics", "/api/stations/4/activities.ics")),
+            Map.entry("GET /api/communities/{id}/activities", List.of("/api/communities/1/activities?days=90", "/api/communities/2/activities")),
+            Map.entry("GET /api/communities/{id}/activities.ics", List.of("/api/communities/1/activities.ics")),
+            Map.entry("POST /api/activities/{id}/signups", List.of()),
+            Map.entry("GET /api/communities/{id}/service-projects", List.of("/api/communities/1/service-projects",
+                    "/api/communities/2/service-projects")),
             Map.entry("GET /api/grids/{id}/ask", List.of("/api/grids/{grid}/ask")),
             Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")));
 
