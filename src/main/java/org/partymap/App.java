@@ -207,8 +207,8 @@ public final class App {
             r.get("/api/communities", areas::communities, PUBLIC);
             r.get("/api/grids", grids::list, PUBLIC);
             r.get("/api/grids/{id}", grids::detail, PUBLIC);
-            // 便民卡
-            r.get("/api/grids/{id}/card", lookups.limit(cards::card), PUBLIC);
+            // 便民卡 (the JSON is bytes kept per layer version, so it needs no budget; a PDF's first rendering costs, so it has one)
+            r.get("/api/grids/{id}/card", cards::card, PUBLIC);
             r.get("/api/grids/{id}/card.pdf", lookups.limit(cards::cardPdf), PUBLIC);
             r.get("/api/communities/{id}/cards.pdf", cards::communityPdf, GRID_WORKER, PLANNER, ADMIN);
             r.get("/api/subdistricts/{id}/cards.pdf", cards::subdistrictPdf, GRID_WORKER, PLANNER, ADMIN);
@@ -249,11 +249,11 @@ public final class App {
             r.get("/api/bookings/mine", lookups.limit(bookings::mine), PUBLIC);
             r.post("/api/bookings/mine/cancel", bookingWrites.limit(bookings::cancel), PUBLIC);
             r.get("/api/bookings", bookings::list, GRID_WORKER, PLANNER, ADMIN);
-            // 活动与服务项目
-            r.get("/api/stations/{id}/activities", lookups.limit(activities::atStation), PUBLIC);
-            r.get("/api/stations/{id}/activities.ics", lookups.limit(activities::stationFeed), PUBLIC);
-            r.get("/api/communities/{id}/activities", lookups.limit(activities::inCommunity), PUBLIC);
-            r.get("/api/communities/{id}/activities.ics", lookups.limit(activities::communityFeed), PUBLIC);
+            // 活动与服务项目: the lists and feeds are bytes kept per version and minute (no budget: the map card asks one per post)
+            r.get("/api/stations/{id}/activities", activities::atStation, PUBLIC);
+            r.get("/api/stations/{id}/activities.ics", activities::stationFeed, PUBLIC);
+            r.get("/api/communities/{id}/activities", activities::inCommunity, PUBLIC);
+            r.get("/api/communities/{id}/activities.ics", activities::communityFeed, PUBLIC);
             r.post("/api/activities", activities::publish, GRID_WORKER, PLANNER, ADMIN);
             r.patch("/api/activities/{id}", activities::change, GRID_WORKER, PLANNER, ADMIN);
             r.delete("/api/activities/{id}", activities::cancel, GRID_WORKER, PLANNER, ADMIN);
