@@ -251,6 +251,32 @@ class ServiceHistoryIT {
         }
     }
 
+    @Test
+    void aSeasonOfActivitiesAtEveryCentreWithStaffOnlyMeetingsProjectsAndSignUpsWithinTheSeats() {
+        var counts = ActivityHistory.writeIfEmpty(db.dataSource(), Path.of("data"), CLOCK, null);
+        assertNotNull(counts);
+        assertNull(ActivityHistory.writeIfEmpty(db.dataSource(), Path.of("data"), CLOCK, null), "once");
+        long communities = count("SELECT count(*) FROM community");
+        assertEquals(communities, count("SELECT count(DISTINCT s.community_id) FROM activity a JOIN station s ON s.id = a.station_id "
+                + "WHERE a.kind = 'party' AND a.rrule LIKE 'FREQ=WEEKLY%'"), "a weekly 党员活动日 at every community's centre");
+        assertEquals(communities, count("SELECT count(*) FROM activity WHERE kind = 'opinion_meeting' AND NOT public AND rrule LIKE 'FREQ=MONTHLY%'"));
+        assertEquals(communities, count("SELECT count(*) FROM activity WHERE kind = 'neighbourhood_festival' AND starts_at > ?", ts(NOW)));
+        assertTrue(counts.projects() >= communities, counts.describe());
+        assertTrue(counts.signups() > 100, counts.describe());
+        assertEquals(0, count("SELECT count(*) FROM (SELECT a.id, s.occurrence_start, count(*) AS taken, a.capacity"
+                + " FROM activity_signup s JOIN activity a ON a.id = s.activity_id WHERE s.cancelled_at IS NULL"
+                + " GROUP BY a.id, s.occurrence_start, a.capacity) o WHERE o.taken > o.capacity OR o.occurrence_start <= ?", ts(NOW)),
+                "sign-ups within the seats, for coming occurrences");
+        assertEquals(0, count("SELECT count(*) FROM activity_signup s JOIN activity a ON a.id = s.activity_id WHERE NOT a.public"));
+        try (TestServer server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"), CLOCK)) {
+            int community = (int) count("SELECT min(id) FROM community");
+            var calendar = server.ok("/api/communities/" + community + "/activities");
+            assertTrue(calendar.get("occurrences").size() >= 4, calendar.toString());
+            assertFalse(calendar.toString().contains("民情分析会"), "staff-only meetings stay off the public calendar");
+            assertTrue(server.ok("/api/communities/" + community + "/service-projects").get("projects").size() >= 1);
+        }
+    }
+
     private static java.sql.Timestamp ts(Instant t) {
         return java.sql.Timestamp.from(t);
     }
