@@ -1,10 +1,7 @@
 package org.partymap.activity;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +12,7 @@ import java.util.stream.Collectors;
 import org.partymap.activity.ActivityRepository.Activity;
 import org.partymap.activity.ActivityRepository.Place;
 import org.partymap.db.LayerVersions;
+import org.partymap.http.Responses;
 
 /**
  * The public answers about activities (a post's or a community's upcoming occurrences, their
@@ -126,11 +124,6 @@ public final class ActivityAnswers {
     }
 
     private static Answer answer(byte[] body) {
-        try {
-            var sha = MessageDigest.getInstance("SHA-256");
-            return new Answer("\"" + HexFormat.of().formatHex(sha.digest(body), 0, 16) + "\"", body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return new Answer(Responses.entityTag("", body), body);
     }
 }

@@ -223,20 +223,8 @@ public final class ActivityController {
         return v;
     }
 
-    /** Answers with the bytes, or 304 when {@code If-None-Match} names the current tag (weak comparison, RFC 9110). */
     static void send(Context ctx, ActivityAnswers.Answer answer, String type) {
-        ctx.header("ETag", answer.etag()).header("Cache-Control", "no-cache");
-        String header = ctx.header("If-None-Match");
-        if (header != null) {
-            for (String tag : header.split(",")) {
-                String t = tag.strip();
-                if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(answer.etag())) {
-                    ctx.status(304);
-                    return;
-                }
-            }
-        }
-        ctx.contentType(type).result(answer.body());
+        Responses.kept(ctx, answer.etag(), type, answer::body);
     }
 
     private static AuditLog.Actor actor(Context ctx, User user) {

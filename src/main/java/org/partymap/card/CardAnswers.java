@@ -1,7 +1,5 @@
 package org.partymap.card;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,11 +118,6 @@ public final class CardAnswers {
     }
 
     private static Answer answer(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new Answer("\"card-" + java.util.HexFormat.of().formatHex(digest, 0, 16) + "\"", body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return new Answer(Responses.entityTag("card-", body), body);
     }
 }

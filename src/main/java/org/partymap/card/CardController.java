@@ -6,6 +6,7 @@ import org.partymap.auth.AccessControl;
 import org.partymap.auth.User;
 import org.partymap.http.ApiException;
 import org.partymap.http.Params;
+import org.partymap.http.Responses;
 
 /**
  * 便民卡 routes. Public: a grid's card as JSON ({@code GET /api/grids/{id}/card}, for card.html)
@@ -94,30 +95,10 @@ public final class CardController {
     }
 
     private static void send(Context ctx, CardAnswers.Answer a, String type, String fileName) {
-        ctx.header("ETag", a.etag()).header("Cache-Control", "no-cache");
         if (fileName != null) {
             ctx.header("Content-Disposition", "inline; filename=\"" + fileName + "\"");
         }
-        if (notModified(ctx, a.etag())) {
-            ctx.status(304);
-            return;
-        }
-        ctx.contentType(type).result(a.body());
-    }
-
-    /** Whether If-None-Match names the current tag (weak comparison, as RFC 9110 asks for it). */
-    private static boolean notModified(Context ctx, String etag) {
-        String header = ctx.header("If-None-Match");
-        if (header == null) {
-            return false;
-        }
-        for (String tag : header.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        Responses.kept(ctx, a.etag(), type, a::body);
     }
 
     private static ApiException noGrid(int id) {

@@ -23,6 +23,43 @@ public final class Responses {
         ctx.contentType("application/json; charset=utf-8").result(body);
     }
 
+    /**
+     * Answers bytes kept per version (a layer, a community's notices, a post's activities): with
+     * their strong {@code ETag} and {@code Cache-Control: no-cache}, and 304 without a body when
+     * {@code If-None-Match} names the tag (weak comparison, as RFC 9110 asks for it). {@code body}
+     * is asked for only when it is sent.
+     */
+    public static void kept(Context ctx, String etag, String type, java.util.function.Supplier<byte[]> body) {
+        ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+        if (named(ctx.header("If-None-Match"), etag)) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType(type).result(body.get());
+    }
+
+    /** A strong entity tag for bytes: {@code "prefix} and the first 128 bits of their SHA-256 in hex{@code "}. */
+    public static String entityTag(String prefix, byte[] body) {
+        try {
+            return "\"" + prefix + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static boolean named(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.strip();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Writes a record, list or map as JSON. */
     public static void jsonOf(Context ctx, Object value) {
         json(ctx, toJson(value));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.partymap.db.LayerVersions;
+import org.partymap.http.Responses;
 
 /**
  * The public answers about notices, rendered once per version and then served as copies of the
@@ -163,7 +164,7 @@ public final class NoticeAnswers {
     }
 
     private static Answer answer(byte[] body) {
-        return new Answer("\"" + HexFormat.of().formatHex(sha256().digest(body), 0, 16) + "\"", body);
+        return new Answer(Responses.entityTag("", body), body);
     }
 
     private static MessageDigest sha256() {

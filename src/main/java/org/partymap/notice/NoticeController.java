@@ -13,6 +13,7 @@ import org.partymap.http.BaseUrl;
 import org.partymap.http.ClientIp;
 import org.partymap.http.JsonBody;
 import org.partymap.http.Params;
+import org.partymap.http.Responses;
 
 /**
  * 公告 routes. Anyone reads a community's notices ({@code GET /api/communities/{id}/notices},
@@ -44,25 +45,19 @@ public final class NoticeController {
         int limit = Params.integer(ctx, "limit", LIMIT_DEFAULT, 1, NoticeRepository.NEWEST_PER_KIND, false);
         var board = answers.board(id).orElseThrow(() -> noCommunity(id));
         String etag = board.listEtag(kind, limit);
-        if (!notModified(ctx, etag)) {
-            send(ctx, etag, "application/json; charset=utf-8", board.list(kind, limit));
-        }
+        Responses.kept(ctx, etag, "application/json; charset=utf-8", () -> board.list(kind, limit));
     }
 
     public void feed(Context ctx) {
         int id = Params.id(ctx, "id");
         var feed = answers.board(id).orElseThrow(() -> noCommunity(id)).feed(BaseUrl.of(ctx, publicUrl));
-        if (!notModified(ctx, feed.etag())) {
-            send(ctx, feed.etag(), AtomFeed.MEDIA_TYPE, feed.body());
-        }
+        Responses.kept(ctx, feed.etag(), AtomFeed.MEDIA_TYPE, feed::body);
     }
 
     public void read(Context ctx) {
         long id = Params.id(ctx, "id");
         var notice = answers.notice(id).orElseThrow(() -> noNotice(id));
-        if (!notModified(ctx, notice.etag())) {
-            send(ctx, notice.etag(), "application/json; charset=utf-8", notice.body());
-        }
+        Responses.kept(ctx, notice.etag(), "application/json; charset=utf-8", notice::body);
     }
 
     public void publish(Context ctx) {
@@ -126,22 +121,6 @@ public final class NoticeController {
 
     private static void send(Context ctx, String etag, String type, byte[] body) {
         ctx.header("ETag", etag).header("Cache-Control", "no-cache").contentType(type).result(body);
-    }
-
-    /** Answers 304 when {@code If-None-Match} names the current tag (weak comparison, as RFC 9110 asks for it). */
-    private static boolean notModified(Context ctx, String etag) {
-        String header = ctx.header("If-None-Match");
-        if (header == null) {
-            return false;
-        }
-        for (String tag : header.split(",")) {
-            String t = tag.strip();
-            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
-                ctx.status(304).header("ETag", etag).header("Cache-Control", "no-cache");
-                return true;
-            }
-        }
-        return false;
     }
 
     private static AuditLog.Actor actor(Context ctx, User user) {

@@ -30,6 +30,7 @@ import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.servicetime.OpeningHours;
 import org.partymap.testing.TestAccounts;
+import org.partymap.testing.Invariants;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
 
@@ -139,17 +140,7 @@ class ServiceHistoryIT {
 
     @Test
     void everyQuestionsHistoryAgreesWithItsState() {
-        List<String> broken = Sql.list(db.dataSource(), """
-                SELECT q.id || ': ' || concat_ws(', ',
-                         CASE WHEN (SELECT kind FROM question_event e WHERE e.question_id = q.id ORDER BY e.at, e.id LIMIT 1) <> 'asked'
-                              THEN 'history does not start with asked' END,
-                         CASE WHEN (q.first_answer_at IS NOT NULL) <> EXISTS (SELECT 1 FROM question_event e WHERE e.question_id = q.id AND e.kind = 'answer')
-                              THEN 'answered without an answer event, or the reverse' END,
-                         CASE WHEN q.first_answer_at IS DISTINCT FROM (SELECT min(e.at) FROM question_event e WHERE e.question_id = q.id AND e.kind = 'answer')
-                              THEN 'first answer time is not the first answer event''s' END,
-                         CASE WHEN q.escalation <> coalesce((SELECT max(e.escalation) FROM question_event e WHERE e.question_id = q.id AND e.kind = 'escalated'), 0)
-                              THEN 'escalation differs from its events' END)
-                  FROM question q""", rs -> rs.getString(1)).stream().filter(s -> !s.endsWith(": ")).toList();
+        List<String> broken = Invariants.questionsAgreeWithTheirHistory(db.dataSource());
         assertEquals(List.of(), broken);
         var clocks = new ArrayList<String>();
         for (Object[] q : Sql.list(db.dataSource(), """

@@ -1,0 +1,31 @@
+package org.partymap.testing;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.partymap.db.Sql;
+
+/** Invariants of stored records that more than one test checks after it writes: each answers what breaks them, empty when none. */
+public final class Invariants {
+
+    private Invariants() {
+    }
+
+    /**
+     * 社区通: every question's history starts with its asking; a question is answered exactly when it
+     * has an answer event, its first answer time is that of its first answer event, and its
+     * escalation is the highest its events record. Each entry names a question and what is wrong.
+     */
+    public static List<String> questionsAgreeWithTheirHistory(DataSource ds) {
+        return Sql.list(ds, """
+                SELECT q.id || ': ' || concat_ws(', ',
+                         CASE WHEN (SELECT kind FROM question_event e WHERE e.question_id = q.id ORDER BY e.at, e.id LIMIT 1) <> 'asked'
+                              THEN 'history does not start with asked' END,
+                         CASE WHEN (q.first_answer_at IS NOT NULL) <> EXISTS (SELECT 1 FROM question_event e WHERE e.question_id = q.id AND e.kind = 'answer')
+                              THEN 'answered without an answer event, or the reverse' END,
+                         CASE WHEN q.first_answer_at IS DISTINCT FROM (SELECT min(e.at) FROM question_event e WHERE e.question_id = q.id AND e.kind = 'answer')
+                              THEN 'first answer time is not the first answer event''s' END,
+                         CASE WHEN q.escalation <> coalesce((SELECT max(e.escalation) FROM question_event e WHERE e.question_id = q.id AND e.kind = 'escalated'), 0)
+                              THEN 'escalation differs from its events' END)
+                  FROM question q""", rs -> rs.getString(1)).stream().filter(s -> !s.endsWith(": ")).toList();
+    }
+}
