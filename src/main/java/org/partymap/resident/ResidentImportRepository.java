@@ -109,6 +109,11 @@ public final class ResidentImportRepository {
         Sql.update(ds, FAIL, error.length() > 1000 ? error.substring(0, 1000) + "…" : error, id);
     }
 
+    /** The same inside the caller's transaction (with its audit record, so that whoever sees the failure sees both). */
+    public void fail(java.sql.Connection c, long id, String error) throws java.sql.SQLException {
+        Sql.update(c, FAIL, error.length() > 1000 ? error.substring(0, 1000) + "…" : error, id);
+    }
+
     public Optional<Job> read(long id) {
         return Sql.one(ds, READ, ResidentImportRepository::job, id);
     }

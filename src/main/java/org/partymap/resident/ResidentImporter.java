@@ -123,9 +123,13 @@ public final class ResidentImporter {
         } catch (RuntimeException e) {
             String why = firstLine(e.getMessage());
             try {
-                jobs.fail(p.id(), why + "; nothing of the file was written");
-                AuditLog.Actor actor = p.uploader().actor();
-                new AuditLog(ds).record(actor, "resident_import_failed", "resident_import", p.id(), Map.of("file", p.file(), "error", why));
+                // one transaction: a client that sees the job failed finds its audit record too
+                Sql.transaction(ds, c -> {
+                    jobs.fail(c, p.id(), why + "; nothing of the file was written");
+                    AuditLog.record(c, p.uploader().actor(), "resident_import_failed", "resident_import", p.id(),
+                            Map.of("file", p.file(), "error", why));
+                    return null;
+                });
             } catch (RuntimeException ignored) {
                 // the database itself is failing: the job reads as failed once it stalls
             }
