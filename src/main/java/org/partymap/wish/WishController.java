@@ -22,8 +22,8 @@ import org.partymap.http.Responses;
 
 /**
  * 微心愿 over HTTP: {@code GET /api/communities/{id}/wishes} (public: the wall and its figures,
- * kept bytes), {@code POST /api/wishes/{id}/claim} (public: a party member's session, or a name
- * and phone), {@code GET /api/wishes/mine} (a party member's claims), and for the grid's staff
+ * kept bytes), {@code POST /api/wishes/{id}/claim} (public: a party member's session, whose body
+ * is ignored, or a name and phone), {@code GET /api/wishes/mine} (a party member's claims), and for the grid's staff
  * {@code GET /api/wishes}, {@code POST /api/wishes} and the steps {@code confirm}, {@code release},
  * {@code fulfil} and {@code DELETE /api/wishes/{id}} (withdraw).
  */
@@ -57,10 +57,10 @@ public final class WishController {
         long id = Params.longId(ctx, "id");
         Optional<User> user = AccessControl.user(ctx);
         boolean member = user.map(u -> u.role() == Role.PARTY_MEMBER).orElse(false);
-        JsonBody body = JsonBody.of(ctx, CLAIM_FIELDS);
         String name = null;
         String phone = null;
         if (!member) {
+            JsonBody body = JsonBody.of(ctx, CLAIM_FIELDS);
             if (!body.has("name") || !body.has("phone")) {
                 throw ApiException.badRequest("claimant-required", "to claim a wish, give your name and phone (the grid worker will call you"
                         + " to arrange it), or log in as a party member").with("field", body.has("name") ? "phone" : "name");
@@ -125,8 +125,9 @@ public final class WishController {
     public void fulfil(Context ctx) {
         User user = AccessControl.requireUser(ctx);
         long id = Params.longId(ctx, "id");
-        JsonBody body = JsonBody.of(ctx, FULFIL_FIELDS);
-        var thanks = PublicText.optional("thanks", body.optionalText("thanks", 400).orElse(null), 200);
+        // the note is optional, and so is a body without it
+        var thanks = ctx.bodyAsBytes().length == 0 ? Optional.<String>empty()
+                : PublicText.optional("thanks", JsonBody.of(ctx, FULFIL_FIELDS).optionalText("thanks", 400).orElse(null), 200);
         Responses.jsonOf(ctx, WishJson.staff(service.fulfil(user, id, thanks, AuditLog.Actor.of(user, ClientIp.of(ctx))), user));
     }
 
