@@ -29,6 +29,7 @@ CREATE TABLE wish (
     posted_at          timestamptz NOT NULL,
     claimed_at         timestamptz,
     claimant_user_id   integer REFERENCES app_user (id) ON DELETE SET NULL,
+    claimant_party_group_id integer REFERENCES party_group (id) ON DELETE SET NULL,
     claimant_name      text CHECK (length(claimant_name) BETWEEN 1 AND 32),
     claimant_phone     text CHECK (claimant_phone ~ '^[0-9-]{7,16}$'),
     claim_confirmed    boolean,
@@ -51,8 +52,10 @@ COMMENT ON TABLE wish IS '微心愿 a resident''s small wish, posted by a grid w
     'title, category, situation, due_on, status, the grid and the thanks; never resident_id, the claimant''s name or phone.';
 COMMENT ON COLUMN wish.resident_id IS 'whose wish it is: private, seen only by the grid''s workers; the wall never shows it';
 COMMENT ON COLUMN wish.situation IS 'the resident''s situation as the worker writes it for the public (no name, no address finer than the grid: checked on write)';
-COMMENT ON COLUMN wish.claimant_user_id IS 'the party member who claimed it (claim_confirmed at once)';
-COMMENT ON COLUMN wish.claimant_name IS 'a resident who claimed it by name and phone (private); the grid worker confirms the claim or releases it';
+COMMENT ON COLUMN wish.claimant_user_id IS 'the party member''s account that claimed it (claim_confirmed at once)';
+COMMENT ON COLUMN wish.claimant_party_group_id IS 'the claiming party member''s 楼栋党小组 at the time of the claim: what the wall says (XX党小组党员)';
+COMMENT ON COLUMN wish.claimant_name IS 'who claimed it by name (private): a resident with a phone, whom the grid worker confirms or releases, '
+    'or a party member recorded without an account (with claimant_party_group_id, no phone)';
 COMMENT ON COLUMN wish.withdrawn_at IS 'withdrawn (撤回) by the grid''s worker: gone from the wall, kept for the record';
 
 -- the wall is rendered once per change: every statement on wish raises its counter

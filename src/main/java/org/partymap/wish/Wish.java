@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * A wish as stored, with its grid and the private parts (whose wish, who claimed it) that only the
  * grid's workers see. What the public sees of it is {@link WishJson#wall}.
  *
- * @param claimantGroup the first 楼栋党小组 of the party member who claimed it, or null
+ * @param claimantGroup the 楼栋党小组 of the party member who claimed it (as it was at the claim), or null
  */
 public record Wish(long id, Grid grid, Long residentId, String residentName, Long questionId, String title, WishCategory category,
                    String situation, LocalDate dueOn, Status status, Instant postedAt, Instant claimedAt, Integer claimantUserId,
@@ -31,8 +31,8 @@ public record Wish(long id, Grid grid, Long residentId, String residentName, Lon
         }
     }
 
-    /** Whether a party member's account claimed it (else a resident by name and phone, or nobody yet). */
+    /** Whether a party member claimed it: by account, or recorded by name with their party group (else a resident by name and phone). */
     public boolean claimedByMember() {
-        return claimantUserId != null;
+        return claimantUserId != null || claimantName != null && claimantPhone == null;
     }
 }

@@ -53,7 +53,7 @@ final class WishJson {
         Claimant claimant = null;
         if (privateParts && w.claimedAt() != null) {
             claimant = w.claimedByMember()
-                    ? new Claimant("party_member", w.claimantAccount(), null, w.claimantGroup())
+                    ? new Claimant("party_member", w.claimantAccount() != null ? w.claimantAccount() : w.claimantName(), null, w.claimantGroup())
                     : new Claimant("resident", w.claimantName(), w.claimantPhone(), null);
         }
         return new Staff(w.id(), grid(w), w.grid().communityName(), w.title(), w.category().code(), w.category().label(), w.situation(),

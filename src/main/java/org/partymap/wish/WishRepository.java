@@ -25,14 +25,13 @@ public final class WishRepository {
             SELECT w.id, w.grid_id, g.code AS grid_code, g.name AS grid_name, c.id AS community_id, c.name AS community_name,
                    c.subdistrict_id, w.resident_id, r.name AS resident_name, w.question_id, w.title, w.category, w.situation,
                    w.due_on, w.status, w.posted_at, w.claimed_at, w.claimant_user_id, u.display_name AS claimant_account,
-                   (SELECT p.name FROM app_user_party_group up JOIN party_group p ON p.id = up.party_group_id
-                     WHERE up.user_id = w.claimant_user_id ORDER BY p.name LIMIT 1) AS claimant_group,
-                   w.claimant_name, w.claimant_phone, w.claim_confirmed, w.fulfilled_at, w.thanks, w.updated_at
+                   pg.name AS claimant_group, w.claimant_name, w.claimant_phone, w.claim_confirmed, w.fulfilled_at, w.thanks, w.updated_at
               FROM wish w
               JOIN grid g ON g.id = w.grid_id
               JOIN community c ON c.id = g.community_id
               LEFT JOIN resident r ON r.id = w.resident_id
               LEFT JOIN app_user u ON u.id = w.claimant_user_id
+              LEFT JOIN party_group pg ON pg.id = w.claimant_party_group_id
             """;
 
     private static final String FIND = SELECT + " WHERE w.id = ?";
@@ -90,6 +89,9 @@ public final class WishRepository {
 
     private static final String CLAIM = """
             UPDATE wish SET status = 'claimed', claimed_at = ?, claimant_user_id = ?, claimant_name = ?, claimant_phone = ?,
+                            claimant_party_group_id = (SELECT up.party_group_id FROM app_user_party_group up
+                                                         JOIN party_group p ON p.id = up.party_group_id
+                                                        WHERE up.user_id = ?::int ORDER BY p.name, p.id LIMIT 1),
                             claim_confirmed = ?, updated_at = ?
              WHERE id = ? AND status = 'open'""";
 
@@ -98,7 +100,7 @@ public final class WishRepository {
 
     private static final String RELEASE = """
             UPDATE wish SET status = 'open', claimed_at = NULL, claimant_user_id = NULL, claimant_name = NULL, claimant_phone = NULL,
-                            claim_confirmed = NULL, updated_at = ?
+                            claimant_party_group_id = NULL, claim_confirmed = NULL, updated_at = ?
              WHERE id = ? AND status = 'claimed'""";
 
     private static final String FULFIL = """
@@ -193,7 +195,7 @@ public final class WishRepository {
     /** Claims an open wish; false when it was not open (claimed by someone else first, fulfilled, withdrawn). */
     boolean claim(Connection c, long id, Instant at, Integer userId, String name, String phone, boolean confirmed) throws SQLException {
         Timestamp t = Timestamp.from(at);
-        return Sql.update(c, CLAIM, t, userId, name, phone, confirmed, t, id) == 1;
+        return Sql.update(c, CLAIM, t, userId, name, phone, userId, confirmed, t, id) == 1;
     }
 
     boolean confirm(Connection c, long id, Instant at) throws SQLException {
