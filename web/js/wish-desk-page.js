@@ -43,10 +43,11 @@ function actions(w) {
   const list = [];
   if (w.status === 'claimed' && !w.confirmed) list.push(action('确认认领', () => step(w, 'confirm', {}, `已确认：${w.title}`)));
   if (w.status === 'claimed') {
-    list.push(action('已实现', () => {
-      const thanks = prompt('写一句感谢（会显示在心愿墙上，可不填）', '') ?? null;
-      if (thanks === null) return;
-      step(w, 'fulfil', thanks.trim() ? { thanks: thanks.trim() } : {}, `已实现：${w.title}`);
+    list.push(action('已实现', (e) => {
+      // a thank-you line for the wall, then the confirmation: inline, a phone has no room for a dialog
+      const box = e.target.closest('.wl-item').querySelector('.wl-fulfil');
+      box.hidden = false;
+      box.querySelector('input').focus();
     }));
     list.push(action('释放认领', () => step(w, 'release', {}, `已释放：${w.title} 重新待认领`)));
   }
@@ -77,7 +78,17 @@ function item(w) {
     w.resident ? el('div', { class: 'wl-meta' }, `居民：${w.resident.name}`) : null,
     claimantText(w) ? el('div', { class: 'wl-meta' }, claimantText(w)) : null,
     w.thanks ? el('p', { class: 'wl-thanks' }, `感谢：${w.thanks}`) : null,
-    el('div', { class: 'wl-actions' }, actions(w)));
+    el('div', { class: 'wl-actions' }, actions(w)),
+    w.status === 'claimed' ? fulfilForm(w) : null);
+}
+
+function fulfilForm(w) {
+  const input = el('input', { name: 'thanks', maxlength: 200, placeholder: '一句感谢，会显示在心愿墙上（可不填）' });
+  return el('form', { class: 'wl-fulfil', hidden: true, onsubmit: (e) => {
+    e.preventDefault();
+    const thanks = input.value.trim();
+    step(w, 'fulfil', thanks ? { thanks } : {}, `已实现：${w.title}`);
+  } }, input, el('button', { type: 'submit' }, '确认已实现'));
 }
 
 async function loadList() {
@@ -116,8 +127,12 @@ async function wirePostForm(account) {
     replace(residentSelect, el('option', { value: params.get('resident') }, `居民 #${params.get('resident')}`));
     residentSelect.hidden = false;
   }
+  let searched = '';
   form.elements['resident-search'].addEventListener('change', async () => {
     const q = form.elements['resident-search'].value.trim();
+    // a second change event for the same text (the field losing focus) keeps the choice made
+    if (q === searched) return;
+    searched = q;
     if (!q) {
       replace(residentSelect);
       residentSelect.hidden = true;
@@ -141,6 +156,9 @@ async function wirePostForm(account) {
     try {
       const w = await post('/api/wishes', body);
       form.reset();
+      searched = '';
+      replace(residentSelect);
+      residentSelect.hidden = true;
       f.due_on.value = shanghaiDate(14);
       $('post-box').open = false;
       say($('post-status'), `已发布到心愿墙：${w.title}`);
