@@ -2,7 +2,7 @@
 import { get, post, patch } from './api.js';
 import { el, say } from './dom.js';
 
-const ROLES = { admin: '管理员', planner: '规划人员', grid_worker: '网格员' };
+const ROLES = { admin: '管理员', planner: '规划人员', grid_worker: '网格员', party_member: '党员' };
 
 function scopeText(user) {
   return user.scope.map((s) => `${s.code} ${s.name}`).join('，');

@@ -1,5 +1,5 @@
 // The map card's 社区公告: the newest notices of the place's community (title and date, each a
-// link into notices.html) and a link to all of them. The card renders again as its answers come
+// link into notices.html), a link to all of them and one to the community's 微心愿 wall. The card renders again as its answers come
 // in, so the last answer per community is shown at once while the next is fetched; a failure
 // leaves the card without the section.
 
@@ -9,8 +9,8 @@ import { currentLanguage } from './i18n.js';
 const options = { newest: 3 };
 
 const WORDS = {
-  zh: { heading: '社区公告', all: '全部公告', none: '本社区暂无公告' },
-  en: { heading: 'Community notices', all: 'All notices', none: 'No notices yet' },
+  zh: { heading: '社区公告', all: '全部公告', none: '本社区暂无公告', wishes: '微心愿墙' },
+  en: { heading: 'Community notices', all: 'All notices', none: 'No notices yet', wishes: 'Wish wall' },
 };
 
 const word = (key) => (WORDS[currentLanguage()] ?? WORDS.zh)[key];
@@ -30,7 +30,8 @@ export function communityNotices(community) {
   const page = `/notices.html?community=${community.id}`;
   const list = el('ul', { class: 'pm-notice-list' });
   const section = el('section', { class: 'pm-notices', dataset: { communityId: community.id }, hidden: true },
-    el('h3', {}, word('heading')), list, el('a', { class: 'pm-notices-all', href: page }, word('all')));
+    el('h3', {}, word('heading')), list, el('a', { class: 'pm-notices-all', href: page }, word('all')), ' · ',
+    el('a', { class: 'pm-wishes-link', href: `/wishes.html?community=${community.id}` }, word('wishes')));
   if (last.has(community.id)) fill(section, list, page, last.get(community.id));
   fetch(`/api/communities/${community.id}/notices?limit=${options.newest}`, { credentials: 'same-origin' })
     .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))

@@ -8,7 +8,7 @@ const changeForm = document.getElementById('change');
 const next = new URLSearchParams(location.search).get('next');
 
 function home(account) {
-  const start = { admin: '/admin.html', planner: '/planner.html', grid_worker: '/residents.html' };
+  const start = { admin: '/admin.html', planner: '/planner.html', grid_worker: '/residents.html', party_member: '/wishes.html' };
   return safeNext(next, start[account.role] ?? '/');
 }
 

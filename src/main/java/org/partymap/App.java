@@ -2,6 +2,7 @@ package org.partymap;
 
 import static org.partymap.auth.Role.ADMIN;
 import static org.partymap.auth.Role.GRID_WORKER;
+import static org.partymap.auth.Role.PARTY_MEMBER;
 import static org.partymap.auth.Role.PLANNER;
 import static org.partymap.auth.Role.PUBLIC;
 
@@ -80,6 +81,10 @@ import org.partymap.station.StationRepository;
 import org.partymap.station.StationServices;
 import org.partymap.street.StreetController;
 import org.partymap.street.StreetRepository;
+import org.partymap.wish.WishController;
+import org.partymap.wish.WishRepository;
+import org.partymap.wish.WishService;
+import org.partymap.wish.WishWall;
 
 /**
  * The HTTP server: the one route table, the error mapper, the security filters and the static
@@ -172,6 +177,11 @@ public final class App {
                 new ActivityAnswers(activityRepository, activityService, versions), config.publicUrl(), auditLog);
         var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, services::written, clock);
         var signupWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
+        // 微心愿: the walls are bytes kept per version; claims limited like sign-ups
+        var wishRepository = new WishRepository(ds);
+        var wishWall = new WishWall(wishRepository, versions);
+        var wishes = new WishController(wishRepository, new WishService(wishRepository, clock, wishWall::written), wishWall, auditLog);
+        var claimWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -265,11 +275,21 @@ public final class App {
             r.post("/api/communities/{id}/service-projects", serviceProjects::add, GRID_WORKER, PLANNER, ADMIN);
             r.patch("/api/service-projects/{id}", serviceProjects::change, GRID_WORKER, PLANNER, ADMIN);
             r.delete("/api/service-projects/{id}", serviceProjects::delete, GRID_WORKER, PLANNER, ADMIN);
+            // 微心愿: the wall is public and free of personal data; a worker of the grid posts and keeps a wish
+            r.get("/api/communities/{id}/wishes", wishes::wall, PUBLIC);
+            r.post("/api/wishes/{id}/claim", claimWrites.limit(wishes::claim), PUBLIC);
+            r.get("/api/wishes/mine", wishes::mine, PARTY_MEMBER);
+            r.get("/api/wishes", wishes::list, GRID_WORKER, PLANNER, ADMIN);
+            r.post("/api/wishes", wishes::post, GRID_WORKER, ADMIN);
+            r.post("/api/wishes/{id}/confirm", wishes::confirm, GRID_WORKER, ADMIN);
+            r.post("/api/wishes/{id}/release", wishes::release, GRID_WORKER, ADMIN);
+            r.post("/api/wishes/{id}/fulfil", wishes::fulfil, GRID_WORKER, ADMIN);
+            r.delete("/api/wishes/{id}", wishes::withdraw, GRID_WORKER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);
-            r.get("/api/me", auth::me, GRID_WORKER, PLANNER, ADMIN);
-            r.post("/api/me/password", auth::changePassword, GRID_WORKER, PLANNER, ADMIN);
+            r.get("/api/me", auth::me, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
+            r.post("/api/me/password", auth::changePassword, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
 
             r.get("/api/residents", residents::list, GRID_WORKER, ADMIN);
             r.get("/api/residents/{id}", residents::read, GRID_WORKER, ADMIN);

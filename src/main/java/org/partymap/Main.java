@@ -20,6 +20,7 @@ import org.partymap.demo.DemoDistrict;
 import org.partymap.demo.DemoResidents;
 import org.partymap.demo.ActivityHistory;
 import org.partymap.demo.ServiceHistory;
+import org.partymap.demo.WishHistory;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
 import org.partymap.io.InputFiles;
@@ -123,6 +124,7 @@ public final class Main {
                 DemoResidents.importIfEmpty(db.dataSource(), config.home(), System.err);
                 ServiceHistory.writeIfEmpty(db.dataSource(), config, Clock.systemUTC(), System.err);
                 ActivityHistory.writeIfEmpty(db.dataSource(), config.dataDir(), Clock.systemUTC(), System.err);
+                WishHistory.writeIfEmpty(db.dataSource(), config.dataDir(), Clock.systemUTC(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();

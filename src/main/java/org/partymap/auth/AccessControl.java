@@ -36,7 +36,7 @@ public final class AccessControl {
     private static final Set<String> PUBLIC_WRITES = Set.of("POST /api/login", "POST /api/logout",
             "POST /api/questions", "POST /api/questions/mine/messages", "POST /api/questions/mine/resolution",
             "POST /api/bookings", "POST /api/bookings/mine/cancel",
-            "POST /api/activities/{id}/signups", "POST /api/signups/mine/cancel");
+            "POST /api/activities/{id}/signups", "POST /api/signups/mine/cancel", "POST /api/wishes/{id}/claim");
     /** What an account with a one-time password may still do. */
     private static final Set<String> WHILE_PASSWORD_EXPIRED = Set.of("/api/me", "/api/me/password", "/api/logout", "/api/login");
 

@@ -166,7 +166,11 @@ public final class Accounts {
         }
         if (items.isEmpty()) {
             throw ApiException.badRequest("scope-required", "a " + role.id() + " needs a scope of " + role.scopeKind()
-                    + (role == Role.PLANNER ? " (names or 9-digit codes)" : " (15-digit grid codes, or communities by 12-digit code or name)"))
+                    + switch (role) {
+                        case PLANNER -> " (names or 9-digit codes)";
+                        case PARTY_MEMBER -> " (names or numbers of 楼栋党小组)";
+                        default -> " (15-digit grid codes, or communities by 12-digit code or name)";
+                    })
                     .with("field", "scope");
         }
         if (items.size() > MAX_SCOPE) {
@@ -180,7 +184,11 @@ public final class Accounts {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("bad-scope", "no " + (role == Role.PLANNER ? "subdistrict has the name or code " : "grid or community has the code or name ")
+            throw ApiException.badRequest("bad-scope", "no " + switch (role) {
+                        case PLANNER -> "subdistrict has the name or code ";
+                        case PARTY_MEMBER -> "party group has the name or number ";
+                        default -> "grid or community has the code or name ";
+                    }
                     + String.join(", ", unknown)).with("field", "scope").with("unknown", unknown);
         }
         return ids;

@@ -58,6 +58,11 @@ public final class AuditLog {
             return new Actor(null, "(command line: " + System.getProperty("user.name", "?") + ")", null);
         }
 
+        /** Someone without an account (a resident claiming a wish), known only by the address they call from. */
+        public static Actor anonymous(String ip) {
+            return new Actor(null, "(public)", ip);
+        }
+
         public static Actor demo() {
             return new Actor(null, "(demo)", null);
         }

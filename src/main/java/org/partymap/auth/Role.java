@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Who may call a route. Every route in the route table names the roles it admits;
- * {@link #PUBLIC} admits everyone, logged in or not. The other three are the roles an account
+ * {@link #PUBLIC} admits everyone, logged in or not. The others are the roles an account
  * can have, stored in {@code app_user.role} under {@link #id()}.
  */
 public enum Role implements RouteRole {
@@ -17,9 +17,11 @@ public enum Role implements RouteRole {
     /** 规划人员: aggregates and (with the planner workspace) the grids of their subdistricts. */
     PLANNER,
     /** 管理员: accounts, imports, the audit log, every resident. */
-    ADMIN;
+    ADMIN,
+    /** 党员: claims 微心愿 on the wish wall; sees nothing of residents. */
+    PARTY_MEMBER;
 
-    /** The name in the database, the API and the command line: admin, planner, grid_worker. */
+    /** The name in the database, the API and the command line: admin, planner, grid_worker, party_member. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -30,7 +32,7 @@ public enum Role implements RouteRole {
         return Arrays.stream(values())
                 .filter(r -> r != PUBLIC && r.id().equals(key))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + text + "'; roles are admin, planner, grid_worker"));
+                .orElseThrow(() -> new IllegalArgumentException("unknown role '" + text + "'; roles are admin, planner, grid_worker, party_member"));
     }
 
     /** What the scope of an account with this role is made of, for messages. */
@@ -38,6 +40,7 @@ public enum Role implements RouteRole {
         return switch (this) {
             case PLANNER -> "subdistricts";
             case GRID_WORKER -> "grids or communities";
+            case PARTY_MEMBER -> "party groups";
             default -> "nothing";
         };
     }

@@ -35,6 +35,7 @@ public final class SessionStore {
                    ARRAY(SELECT community_id FROM app_user_community WHERE user_id = u.id) AS communities,
                    ARRAY(SELECT g.id FROM app_user_community uc JOIN grid g ON g.community_id = uc.community_id
                           WHERE uc.user_id = u.id) AS community_grids,
+                   ARRAY(SELECT party_group_id FROM app_user_party_group WHERE user_id = u.id) AS party_groups,
                    s.last_seen_at < now() - interval '30 seconds' AS stale
               FROM session s
               JOIN app_user u ON u.id = s.user_id
@@ -112,7 +113,7 @@ public final class SessionStore {
         return new User(rs.getInt("id"), rs.getString("username"), rs.getString("display_name"),
                 Role.ofAccount(rs.getString("role")), rs.getBoolean("must_change_password"),
                 ids(rs.getArray("grids")), ids(rs.getArray("subdistricts")), ids(rs.getArray("communities")),
-                ids(rs.getArray("community_grids")));
+                ids(rs.getArray("community_grids")), ids(rs.getArray("party_groups")));
     }
 
     static Set<Integer> ids(Array array) throws SQLException {

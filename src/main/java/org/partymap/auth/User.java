@@ -13,21 +13,24 @@ import org.partymap.http.ApiException;
  * @param subdistricts   ids of the subdistricts a planner works in (empty for other roles)
  * @param communities    ids of the communities a grid worker serves as a whole (community staff)
  * @param communityGrids ids of the grids of those communities, as they were when the request began
+ * @param partyGroups    ids of the 楼栋党小组 a party member belongs to (empty for other roles)
  */
 public record User(int id, String username, String displayName, Role role, boolean mustChangePassword,
-                   Set<Integer> grids, Set<Integer> subdistricts, Set<Integer> communities, Set<Integer> communityGrids) {
+                   Set<Integer> grids, Set<Integer> subdistricts, Set<Integer> communities, Set<Integer> communityGrids,
+                   Set<Integer> partyGroups) {
 
     public User {
         grids = Set.copyOf(grids);
         subdistricts = Set.copyOf(subdistricts);
         communities = Set.copyOf(communities);
         communityGrids = Set.copyOf(communityGrids);
+        partyGroups = Set.copyOf(partyGroups);
     }
 
-    /** An account without community scope. */
+    /** An account without community or party group scope. */
     public User(int id, String username, String displayName, Role role, boolean mustChangePassword,
                 Set<Integer> grids, Set<Integer> subdistricts) {
-        this(id, username, displayName, role, mustChangePassword, grids, subdistricts, Set.of(), Set.of());
+        this(id, username, displayName, role, mustChangePassword, grids, subdistricts, Set.of(), Set.of(), Set.of());
     }
 
     public boolean isAdmin() {
@@ -73,7 +76,7 @@ public record User(int id, String username, String displayName, Role role, boole
             case ADMIN -> true;
             case PLANNER -> subdistricts.contains(subdistrictId);
             case GRID_WORKER -> grids.contains(gridId) || communities.contains(communityId);
-            case PUBLIC -> false;
+            case PUBLIC, PARTY_MEMBER -> false;
         };
     }
 
@@ -83,7 +86,7 @@ public record User(int id, String username, String displayName, Role role, boole
             case ADMIN -> true;
             case PLANNER -> subdistricts.contains(subdistrictId);
             case GRID_WORKER -> communities.contains(communityId);
-            case PUBLIC -> false;
+            case PUBLIC, PARTY_MEMBER -> false;
         };
     }
 }

@@ -29,16 +29,17 @@ import org.partymap.http.ApiException;
  *   user disable NAME / user enable NAME
  * </pre>
  * A scope is comma-separated: subdistrict names or codes for a planner; grid codes, or whole communities
- * by code or name, for a grid worker.
+ * by code or name, for a grid worker; party groups by name or number for a party member.
  */
 public final class UserCommand {
 
     public static final String USAGE = """
-              user add NAME --role admin|planner|grid_worker [--scope S] [--name DISPLAY]
+              user add NAME --role admin|planner|grid_worker|party_member [--scope S] [--name DISPLAY]
                                          create an account; prints its one-time password
                                          (scope: subdistrict names or codes for a planner; grid
                                          codes, or communities by code or name, for a grid
-                                         worker; separated by commas)
+                                         worker; 楼栋党小组 names or numbers for a party
+                                         member; separated by commas)
               user passwd NAME           set a password (prompts; reads stdin when not a terminal)
               user list                  list the accounts with their roles and scopes
               user set NAME [--role R] [--scope S] [--name DISPLAY]
@@ -102,7 +103,7 @@ public final class UserCommand {
     }
 
     private void add(Parsed p) {
-        Role role = role(p.options.get("--role")).orElseThrow(() -> new UsageError("user add needs --role admin|planner|grid_worker"));
+        Role role = role(p.options.get("--role")).orElseThrow(() -> new UsageError("user add needs --role admin|planner|grid_worker|party_member"));
         var created = accounts.create(p.name, p.options.get("--name"), role, scope(p), Actor.commandLine());
         out.println("created " + describe(created.account()));
         out.println("one-time password: " + created.oneTimePassword());

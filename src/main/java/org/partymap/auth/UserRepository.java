@@ -35,6 +35,10 @@ final class UserRepository {
             SELECT us.user_id, s.id, s.code, s.name
               FROM app_user_subdistrict us JOIN subdistrict s ON s.id = us.subdistrict_id
              WHERE ?::int IS NULL OR us.user_id = ?::int
+            UNION ALL
+            SELECT up.user_id, p.id, p.id::text, p.name
+              FROM app_user_party_group up JOIN party_group p ON p.id = up.party_group_id
+             WHERE ?::int IS NULL OR up.user_id = ?::int
              ORDER BY 1, 3""";
 
     private static final String INSERT = """
@@ -65,9 +69,18 @@ final class UserRepository {
                    CASE WHEN EXISTS (SELECT 1 FROM grid g WHERE g.code = item) THEN 'g' ELSE 'c' END
               FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
 
+    /** A party member's items: a 楼栋党小组 by its number or its name (the first of that name). */
+    private static final String RESOLVE_PARTY_GROUPS = """
+            SELECT item, coalesce((SELECT p.id FROM party_group p WHERE item ~ '^[0-9]{1,9}$' AND p.id = item::int),
+                                  (SELECT p.id FROM party_group p WHERE p.name = item ORDER BY p.id LIMIT 1))
+              FROM unnest(?::text[]) WITH ORDINALITY AS t(item, n) ORDER BY n""";
+
     private static final String CLEAR_GRIDS = "DELETE FROM app_user_grid WHERE user_id = ?";
     private static final String CLEAR_SUBDISTRICTS = "DELETE FROM app_user_subdistrict WHERE user_id = ?";
     private static final String CLEAR_COMMUNITIES = "DELETE FROM app_user_community WHERE user_id = ?";
+    private static final String CLEAR_PARTY_GROUPS = "DELETE FROM app_user_party_group WHERE user_id = ?";
+    private static final String ADD_PARTY_GROUPS = """
+            INSERT INTO app_user_party_group (user_id, party_group_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING""";
     private static final String ADD_COMMUNITIES = """
             INSERT INTO app_user_community (user_id, community_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING""";
     private static final String ADD_GRIDS = "INSERT INTO app_user_grid (user_id, grid_id) SELECT ?, unnest(?::int[]) ON CONFLICT DO NOTHING";
@@ -115,7 +128,7 @@ final class UserRepository {
             scopes.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                     .add(new Account.ScopeItem(rs.getInt(2), rs.getString(3), rs.getString(4)));
             return null;
-        }, id, id, id, id, id, id);
+        }, id, id, id, id, id, id, id, id);
         return byId.values().stream().map(a -> a.withScope(scopes.getOrDefault(a.id(), List.of()))).toList();
     }
 
@@ -145,16 +158,21 @@ final class UserRepository {
         static final char SUBDISTRICT = 's';
         static final char COMMUNITY = 'c';
         static final char GRID = 'g';
+        static final char PARTY_GROUP = 'p';
     }
 
     /**
      * Each item resolved, or null where nothing matches: a planner's items are subdistricts (code or
-     * name); a grid worker's are grids (15-digit code) or whole communities (12-digit code or name).
+     * name); a grid worker's are grids (15-digit code) or whole communities (12-digit code or name);
+     * a party member's are party groups (number or name).
      */
     List<Item> resolve(Role role, List<String> items) {
         Object array = items.toArray(String[]::new);
         if (role == Role.PLANNER) {
             return Sql.list(ds, RESOLVE_SUBDISTRICTS, rs -> rs.getObject(2) == null ? null : new Item(Item.SUBDISTRICT, rs.getInt(2)), array);
+        }
+        if (role == Role.PARTY_MEMBER) {
+            return Sql.list(ds, RESOLVE_PARTY_GROUPS, rs -> rs.getObject(2) == null ? null : new Item(Item.PARTY_GROUP, rs.getInt(2)), array);
         }
         return Sql.list(ds, RESOLVE_GRIDS, rs -> rs.getObject(2) == null ? null : new Item(rs.getString(3).charAt(0), rs.getInt(2)), array);
     }
@@ -164,9 +182,11 @@ final class UserRepository {
         Sql.update(c, CLEAR_GRIDS, userId);
         Sql.update(c, CLEAR_SUBDISTRICTS, userId);
         Sql.update(c, CLEAR_COMMUNITIES, userId);
+        Sql.update(c, CLEAR_PARTY_GROUPS, userId);
         Sql.update(c, ADD_GRIDS, userId, ids(items, Item.GRID));
         Sql.update(c, ADD_COMMUNITIES, userId, ids(items, Item.COMMUNITY));
         Sql.update(c, ADD_SUBDISTRICTS, userId, ids(items, Item.SUBDISTRICT));
+        Sql.update(c, ADD_PARTY_GROUPS, userId, ids(items, Item.PARTY_GROUP));
     }
 
     private static Integer[] ids(List<Item> items, char kind) {

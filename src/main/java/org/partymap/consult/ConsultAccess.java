@@ -54,7 +54,7 @@ final class ConsultAccess {
                 case ADMIN -> true;
                 case GRID_WORKER -> u.grids().contains(grid) || escalation >= 1 && communities.contains(community);
                 case PLANNER -> escalation >= 2 && u.subdistricts().contains(subdistrict);
-                case PUBLIC -> false;
+                case PUBLIC, PARTY_MEMBER -> false;
             };
         }
     }

@@ -44,7 +44,11 @@ import org.partymap.testing.TestServer.Session;
  * <p>Placeholders: {resident} a resident of grid 1, {grid} grid 1, {community} grid 1's community
  * (莲花路社区), {subdistrict} the sample's subdistrict, {user} a spare account for admin operations,
  * {notice} a notice of {community}, {station} the 网格驿站 of grid 1, {question} a 社区通 question of grid 1,
- * {activity} and {activity2} public activities with seats at {station}, {project} and {project2} 服务项目 of {community}.
+ * {activity} and {activity2} public activities with seats at {station}, {project} and {project2} 服务项目 of {community},
+ * {wish} an open 微心愿 of grid 1 and {fulfilled} a fulfilled one.
+ *
+ * <p>A seventh caller, a party member, gets what the public gets on public routes, its own
+ * answer on the routes that admit its role ({@link #PARTY_MEMBER}), and 403 everywhere else.
  */
 class AccessMatrixIT {
 
@@ -133,6 +137,19 @@ class AccessMatrixIT {
                                                                                                         401, 403, 403, 200, 403, 200),
             // deleting again changes nothing and answers 204 too
             line("DELETE /api/service-projects/{id}", "/api/service-projects/{project2}",               401, 403, 403, 204, 403, 204),
+            // 微心愿: the wall is public; a claim with a bad phone is a 400 past access for everyone but a party member, whose
+            // claim needs no phone (a fulfilled wish: 409); a wish due in the past is a 422 past access for the grid's workers
+            line("GET /api/communities/{id}/wishes", "/api/communities/{community}/wishes",             200, 200, 200, 200, 200, 200),
+            line("POST /api/wishes/{id}/claim", "/api/wishes/{fulfilled}/claim", "{\"name\": \"矩阵\", \"phone\": \"12\"}",
+                                                                                                        400, 400, 400, 400, 400, 400),
+            line("GET /api/wishes/mine", "/api/wishes/mine",                                            401, 403, 403, 403, 403, 403),
+            line("GET /api/wishes", "/api/wishes",                                                      401, 200, 200, 200, 200, 200),
+            line("POST /api/wishes", "/api/wishes", "{\"grid\": {grid}, \"title\": \"矩阵心愿\", \"category\": \"other\", "
+                    + "\"due_on\": \"2020-01-01\"}",                                                    401, 422, 403, 403, 403, 422),
+            line("POST /api/wishes/{id}/confirm", "/api/wishes/{wish}/confirm", null,                   401, 409, 404, 403, 403, 409),
+            line("POST /api/wishes/{id}/release", "/api/wishes/{fulfilled}/release", null,              401, 409, 404, 403, 403, 409),
+            line("POST /api/wishes/{id}/fulfil", "/api/wishes/{wish}/fulfil", null,                     401, 409, 404, 403, 403, 409),
+            line("DELETE /api/wishes/{id}", "/api/wishes/{fulfilled}",                                  401, 409, 404, 403, 403, 409),
             line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
 
             line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
@@ -225,6 +242,13 @@ class AccessMatrixIT {
             new Line("POST /api/admin/import", "POST", "/api/admin/import?layer=stations&format=csv", STATION_CSV, false,
                     new int[] {401, 403, 403, 403, 403, 200}));
 
+    /** What a party member gets on the routes that admit its role. */
+    static final Map<String, Integer> PARTY_MEMBER = Map.of(
+            "GET /api/me", 200,
+            "POST /api/me/password", 400,
+            "GET /api/wishes/mine", 200,
+            "POST /api/wishes/{id}/claim", 409);
+
     private static Database db;
     private static TestServer server;
     private static final Map<Caller, String> NAMES = new EnumMap<>(Map.of(
@@ -244,6 +268,16 @@ class AccessMatrixIT {
         TestAccounts.create(db, "planner-out", Role.PLANNER, Fixtures.OTHER_SUBDISTRICT);
         TestAccounts.create(db, "admin", Role.ADMIN);
         int spare = TestAccounts.create(db, "spare", Role.GRID_WORKER, Fixtures.OTHER_GRID);
+        int grid1 = Fixtures.id(db, "grid", Fixtures.GRID_1);
+        int group = Sql.one(db.dataSource(), "INSERT INTO party_group (grid_id, name) VALUES (?, '矩阵党小组') RETURNING id",
+                rs -> rs.getInt(1), grid1).orElseThrow();
+        int member = TestAccounts.create(db, "member", Role.PARTY_MEMBER, Integer.toString(group));
+        PLACEHOLDERS.put("{wish}", Long.toString(Sql.one(db.dataSource(), "INSERT INTO wish (grid_id, title, category, due_on, posted_at,"
+                + " updated_at) VALUES (?, '矩阵心愿', 'other', '2030-01-01', now(), now()) RETURNING id", rs -> rs.getLong(1), grid1).orElseThrow()));
+        PLACEHOLDERS.put("{fulfilled}", Long.toString(Sql.one(db.dataSource(), "INSERT INTO wish (grid_id, title, category, due_on, status,"
+                + " posted_at, claimed_at, claimant_user_id, claim_confirmed, fulfilled_at, updated_at)"
+                + " VALUES (?, '矩阵心愿', 'other', '2030-01-01', 'fulfilled', now(), now(), ?, true, now(), now()) RETURNING id",
+                rs -> rs.getLong(1), grid1, member).orElseThrow()));
         PLACEHOLDERS.put("{resident}", Long.toString(Fixtures.residentId(db, Fixtures.RESIDENTS.get(0).name())));
         PLACEHOLDERS.put("{grid}", Integer.toString(Fixtures.id(db, "grid", Fixtures.GRID_1)));
         PLACEHOLDERS.put("{community}", Integer.toString(Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12))));
@@ -325,6 +359,45 @@ class AccessMatrixIT {
                 }
             }
         }
+        if (!wrong.isEmpty()) {
+            fail(wrong.size() + " calls got the wrong status:\n" + String.join("\n", wrong));
+        }
+    }
+
+    @Test
+    void aPartyMemberGetsWhatThePublicGetsAndItsOwnRoutesAndIsRefusedEverywhereElse() {
+        Map<String, Set<io.javalin.security.RouteRole>> roles = new LinkedHashMap<>();
+        server.endpoints().forEach(r -> roles.put(r.key(), r.roles()));
+        Session member = server.login("member");
+        var wrong = new ArrayList<String>();
+        int own = 0;
+        for (Line line : MATRIX) {
+            Set<io.javalin.security.RouteRole> admitted = roles.getOrDefault(line.route(), Set.of());
+            int expected;
+            if (admitted.contains(Role.PARTY_MEMBER)) {
+                own++;
+                expected = PARTY_MEMBER.getOrDefault(line.route(), -1);
+            } else {
+                expected = admitted.contains(Role.PUBLIC) ? line.statuses()[Caller.PUBLIC.ordinal()] : 403;
+                expected = PARTY_MEMBER.getOrDefault(line.route(), expected);
+            }
+            var call = server.call(line.method(), fill(line.path())).as(member).header("Origin", "http://127.0.0.1:" + server.port());
+            if (line.body() != null) {
+                if (line.path().startsWith("/api/admin/import") || line.path().startsWith("/api/residents/imports")) {
+                    call.body(line.body().getBytes(StandardCharsets.UTF_8), "text/csv");
+                } else {
+                    call.json(fill(line.body()));
+                }
+            }
+            HttpResponse<String> r = call.send();
+            if (r.statusCode() != expected) {
+                wrong.add(line.route() + " as a party member: expected " + expected + ", got " + r.statusCode() + " " + abbreviate(r.body()));
+            }
+            if (line.endsSession()) {
+                member = server.login("member");
+            }
+        }
+        assertEquals(3, own, "the routes that admit a party member: /api/me, /api/me/password, /api/wishes/mine");
         if (!wrong.isEmpty()) {
             fail(wrong.size() + " calls got the wrong status:\n" + String.join("\n", wrong));
         }

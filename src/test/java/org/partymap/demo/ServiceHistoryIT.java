@@ -210,7 +210,8 @@ class ServiceHistoryIT {
     @Test
     void theSameSeedAndClockGiveTheSameRows() {
         assertNull(ServiceHistory.write(db.dataSource(), Path.of("data"), CONSULT, BOOKING, CLOCK), "a database with questions is left alone");
-        Sql.update(db.dataSource(), "TRUNCATE " + String.join(", ", ServiceHistory.TABLES) + " RESTART IDENTITY");
+        // CASCADE: the demo's wishes may refer to questions
+        Sql.update(db.dataSource(), "TRUNCATE " + String.join(", ", ServiceHistory.TABLES) + " RESTART IDENTITY CASCADE");
         var again = ServiceHistory.write(db.dataSource(), Path.of("data"), CONSULT, BOOKING, CLOCK);
         assertNotNull(again);
         assertEquals(result.digest(), again.digest());
@@ -265,6 +266,40 @@ class ServiceHistoryIT {
             assertTrue(calendar.get("occurrences").size() >= 4, calendar.toString());
             assertFalse(calendar.toString().contains("民情分析会"), "staff-only meetings stay off the public calendar");
             assertTrue(server.ok("/api/communities/" + community + "/service-projects").get("projects").size() >= 1);
+        }
+    }
+
+    @Test
+    void monthsOfWishesForCareResidentsMostlyFulfilledAndAWallThatNamesNoOne() {
+        // the district alone has no register: three care residents in every grid stand in for it
+        Sql.update(db.dataSource(), """
+                INSERT INTO resident (name, address_text, care_tags, grid_id, match_level, imported_by)
+                SELECT '愿主' || g.id || '号' || t.n, '愿主地址' || g.id || '-' || t.n, ARRAY[t.tag], g.id, 'manual', 'test'
+                  FROM grid g, (VALUES (1, '空巢老人'), (2, '残疾人'), (3, '留守儿童')) AS t(n, tag)""");
+        var counts = WishHistory.writeIfEmpty(db.dataSource(), Path.of("data"), CLOCK, null);
+        assertNotNull(counts);
+        assertNull(WishHistory.writeIfEmpty(db.dataSource(), Path.of("data"), CLOCK, null), "once");
+        long communities = count("SELECT count(*) FROM community");
+        assertEquals(communities, count("SELECT count(DISTINCT g.community_id) FROM wish w JOIN grid g ON g.id = w.grid_id"), "wishes in every community");
+        assertTrue(counts.wishes() >= 8 * communities && counts.fulfilled() > counts.wishes() / 2, counts.describe());
+        for (String status : List.of("open", "claimed", "fulfilled", "withdrawn")) {
+            assertTrue(count("SELECT count(*) FROM wish WHERE status = ?", status) > 0, status);
+        }
+        assertEquals(List.of(), org.partymap.testing.Invariants.wishesKeepOneClaimant(db.dataSource()));
+        assertEquals(0, count("SELECT count(*) FROM wish WHERE greatest(posted_at, claimed_at, fulfilled_at, withdrawn_at) > ?", ts(NOW)), "nothing after now");
+        assertEquals(0, count("SELECT count(*) FROM wish WHERE status = 'open' AND due_on < ?", NOW.atZone(ZoneOffset.ofHours(8)).toLocalDate()),
+                "no open wish is overdue on the day");
+        assertTrue(count("SELECT count(*) FROM wish WHERE claimant_party_group_id IS NOT NULL") > counts.wishes() / 3, "mostly party members claim");
+        try (TestServer server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"), CLOCK)) {
+            int community = (int) count("SELECT min(id) FROM community");
+            String wall = server.get("/api/communities/" + community + "/wishes").body();
+            var figures = TestServer.json(server.get("/api/communities/" + community + "/wishes")).get("figures");
+            assertTrue(figures.get("fulfilled").asInt() > 0 && figures.get("median_days_to_fulfil").asDouble() > 0, figures.toString());
+            assertTrue(wall.contains("党小组党员"), "party members' claims show their group");
+            var names = Sql.list(db.dataSource(), "SELECT claimant_name FROM wish WHERE claimant_name IS NOT NULL UNION "
+                    + "SELECT name FROM resident UNION SELECT claimant_phone FROM wish WHERE claimant_phone IS NOT NULL", rs -> rs.getString(1));
+            assertTrue(names.size() > 100, "people to look for");
+            assertEquals(List.of(), names.stream().filter(wall::contains).toList(), "the wall names no one");
         }
     }
 

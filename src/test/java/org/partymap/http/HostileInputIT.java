@@ -113,6 +113,15 @@ class HostileInputIT {
             entry("POST /api/communities/{id}/service-projects", input("", Body.JSON, List.of(), List.of())),
             entry("PATCH /api/service-projects/{id}", input("", Body.JSON, List.of(), List.of())),
             entry("DELETE /api/service-projects/{id}", none()),
+            entry("GET /api/communities/{id}/wishes", none()),
+            entry("POST /api/wishes/{id}/claim", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/wishes/mine", none()),
+            entry("GET /api/wishes", input("", Body.NONE, List.of("grid", "community", "limit", "offset"), List.of())),
+            entry("POST /api/wishes", input("", Body.JSON, List.of(), List.of())),
+            entry("POST /api/wishes/{id}/confirm", none()),
+            entry("POST /api/wishes/{id}/release", none()),
+            entry("POST /api/wishes/{id}/fulfil", input("", Body.JSON, List.of(), List.of())),
+            entry("DELETE /api/wishes/{id}", none()),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -458,7 +467,7 @@ class HostileInputIT {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
                 "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
-                "question", "question_event", "activity", "activity_signup", "service_project")) {
+                "question", "question_event", "activity", "activity_signup", "service_project", "wish", "app_user_party_group")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

@@ -58,7 +58,9 @@ class ResidentPrivacyIT {
             Map.entry("GET /api/communities/{id}/service-projects", List.of("/api/communities/1/service-projects",
                     "/api/communities/2/service-projects")),
             Map.entry("GET /api/grids/{id}/ask", List.of("/api/grids/{grid}/ask")),
-            Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")));
+            Map.entry("GET /api/communities/{id}/consult-stats", List.of("/api/communities/1/consult-stats", "/api/communities/2/consult-stats")),
+            Map.entry("GET /api/communities/{id}/wishes", List.of("/api/communities/1/wishes", "/api/communities/2/wishes")),
+            Map.entry("POST /api/wishes/{id}/claim", List.of()));
 
     private static Database db;
     private static TestServer server;
@@ -78,6 +80,21 @@ class ResidentPrivacyIT {
                 .json(Map.of("grid", Fixtures.id(db, "grid", secret.gridCode()), "topic", "其他",
                         "text", "我是" + secret.name() + "，电话 " + secret.phone() + "，家里水管漏水")).send();
         assertEquals(201, asked.statusCode(), asked.body());
+        // 微心愿 of every seeded resident of grid 1, one claimed under a resident's name: the walls may show none of them
+        var worker = server.login("worker1");
+        for (Fixtures.Resident r : Fixtures.RESIDENTS.stream().filter(x -> x.gridCode().equals(Fixtures.GRID_1)).toList()) {
+            var posted = server.call("POST", "/api/wishes").as(worker).header("Origin", "http://127.0.0.1:" + server.port())
+                    .json(Map.of("grid", Fixtures.id(db, "grid", r.gridCode()), "resident", Fixtures.residentId(db, r.name()),
+                            "title", "希望有人帮忙换灯泡", "category", "repair", "situation", "老人独居，够不着顶灯", "due_on",
+                            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(7).toString()))
+                    .send();
+            assertEquals(201, posted.statusCode(), posted.body());
+        }
+        var claimer = Fixtures.RESIDENTS.get(5);
+        var claimed = server.call("POST", "/api/wishes/" + Sql.one(db.dataSource(), "SELECT min(id) FROM wish", rs -> rs.getLong(1)).orElseThrow()
+                + "/claim").header("Origin", "http://127.0.0.1:" + server.port())
+                .json(Map.of("name", claimer.name(), "phone", "13912345678")).send();
+        assertEquals(200, claimed.statusCode(), claimed.body());
     }
 
     @AfterAll

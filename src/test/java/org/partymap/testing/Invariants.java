@@ -28,4 +28,27 @@ public final class Invariants {
                               THEN 'escalation differs from its events' END)
                   FROM question q""", rs -> rs.getString(1)).stream().filter(s -> !s.endsWith(": ")).toList();
     }
+
+    /**
+     * 微心愿: a wish of a resident hangs off the resident's grid; a claimed or fulfilled wish has
+     * exactly one claimant (a party member's account, a resident's name with a phone, or a party
+     * member recorded by name with their party group), an open one none; a fulfilled wish was
+     * claimed and confirmed first.
+     */
+    public static List<String> wishesKeepOneClaimant(DataSource ds) {
+        return Sql.list(ds, """
+                SELECT w.id || ': ' || concat_ws(', ',
+                         CASE WHEN r.id IS NOT NULL AND r.grid_id IS DISTINCT FROM w.grid_id THEN 'not in its resident''s grid' END,
+                         CASE WHEN w.status IN ('claimed', 'fulfilled')
+                                   AND NOT (w.claimant_user_id IS NOT NULL AND w.claimant_name IS NULL AND w.claimant_phone IS NULL
+                                            OR w.claimant_user_id IS NULL AND w.claimant_name IS NOT NULL
+                                               AND (w.claimant_phone IS NOT NULL) <> (w.claimant_party_group_id IS NOT NULL))
+                              THEN 'claimed without exactly one claimant' END,
+                         CASE WHEN w.status = 'open' AND (w.claimant_user_id IS NOT NULL OR w.claimant_name IS NOT NULL OR w.claimant_phone IS NOT NULL
+                                                          OR w.claimant_party_group_id IS NOT NULL)
+                              THEN 'open with a claimant' END,
+                         CASE WHEN w.status = 'fulfilled' AND (w.claimed_at IS NULL OR NOT w.claim_confirmed OR w.fulfilled_at < w.claimed_at)
+                              THEN 'fulfilled before a confirmed claim' END)
+                  FROM wish w LEFT JOIN resident r ON r.id = w.resident_id""", rs -> rs.getString(1)).stream().filter(s -> !s.endsWith(": ")).toList();
+    }
 }
