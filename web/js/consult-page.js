@@ -97,6 +97,7 @@ async function open(id) {
     + (q.place_uncertain ? ' · 地点待核实' : '') + (q.escalation ? ` · ${ESCALATION[q.escalation]}` : '');
   $('detail-clock').textContent = describe(q.clock, q.events.some((e) => e.kind === 'answer'), Date.now());
   replace($('detail-phone'), q.phone ? ['回电：', el('a', { href: `tel:${q.phone}` }, q.phone)] : '未留电话');
+  $('detail-wish').href = `/wish-desk.html?${new URLSearchParams({ grid: q.grid.id, question: id })}`;
   replace($('detail-events'), el('li', { class: 'from-resident' }, el('span', { class: 'meta' }, '居民的问题'), q.text),
     q.events.filter((e) => e.kind !== 'asked').map((e) => el('li', { class: `from-${e.kind === 'answer' ? 'staff' : e.kind === 'follow_up' ? 'resident' : 'system'}` },
       el('span', { class: 'meta' }, `${stamp(e.at)} · ${eventLabel(e)}`), e.text ?? '')));
@@ -172,6 +173,8 @@ async function stats(account) {
 async function start() {
   const account = await startStaffPage(status, ['grid_worker', 'planner', 'admin'], '此页面需要工作人员账户。');
   if (!account) return;
+  // a wish is posted by the grid's workers: planners, who see escalated questions, post none
+  $('detail-wish-line').hidden = account.role === 'planner';
   $('consult').hidden = false;
   document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => {
     state = b.dataset.state;

@@ -145,7 +145,7 @@ async function wirePostForm(account) {
   });
 
   $('post-box').hidden = false;
-  $('post-box').open = params.has('title') || params.has('resident');
+  $('post-box').open = params.has('title') || params.has('resident') || params.has('question');
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = form.elements;
