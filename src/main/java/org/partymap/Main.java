@@ -224,9 +224,11 @@ public final class Main {
         } catch (ResidentsCommand.UsageError e) {
             throw new UsageException(e.getMessage());
         }
-        InputFiles.read(parsed.file()); // a missing file is reported before the database is opened
+        // a missing, unreadable or refused file is reported before the database is opened
+        byte[] bytes = InputFiles.read(parsed.file());
+        var checked = ResidentsCommand.check(parsed.file().getFileName().toString(), bytes);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
-            return ResidentsCommand.run(parsed, db.dataSource(), out, System.err);
+            return ResidentsCommand.run(parsed, bytes, checked, db.dataSource(), out, System.err);
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage().lines().findFirst().orElse(""));
         }
