@@ -32,11 +32,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line behind {@code ./partymap}: serve, demo, import, geocode. Errors an operator can fix are
- * printed as one line and exit 1; a wrong command line prints usage and exits 2.
+ * printed as one line and exit 1; a wrong command line is one line too, pointing to {@code ./partymap help}
+ * (the launcher's usage, which also lists what it installs), and exits 2.
  */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    static final String SEE_HELP = "see ./partymap help";
     static final String USAGE = """
             usage: partymap <command> [arguments]
 
@@ -69,10 +71,10 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
+            LogLevel.apply(isServer(args), System.getenv());
             code = run(args, System.out);
         } catch (UsageException e) {
-            System.err.println("partymap: " + e.getMessage());
-            System.err.print(USAGE);
+            System.err.println("partymap: " + e.getMessage() + "; " + SEE_HELP);
             code = 2;
         } catch (StartupException e) {
             System.err.println("partymap: " + e.getMessage());
@@ -177,11 +179,15 @@ public final class Main {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(positional.get(0));
+        String name = file.getFileName().toString();
         byte[] bytes = InputFiles.read(file);
-        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
-            var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
-            out.println("imported " + result.describe());
-            return 0;
+        try {
+            var features = LayerImporter.read(bytes, name, layer); // a file that cannot be read is refused before the database opens
+            try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+                var result = new LayerImporter(db.dataSource()).importFeatures(features, name, layer, crs, "import");
+                out.println("imported " + result.describe());
+                return 0;
+            }
         } catch (LayerImportException e) {
             var msg = new StringBuilder("import refused, nothing was written: " + file);
             e.problems().forEach(p -> msg.append("\n  ").append(p));
@@ -279,7 +285,7 @@ public final class Main {
         }
     }
 
-    /** The command line is wrong: print usage and exit 2. */
+    /** The command line is wrong: print the one line and where help is, and exit 2. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

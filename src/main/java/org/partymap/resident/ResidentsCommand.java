@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.partymap.StartupException;
 import org.partymap.geocode.GazetteerRepository;
@@ -93,14 +94,15 @@ public final class ResidentsCommand {
 
     private static Map<String, Object> importChecked(DataSource ds, byte[] bytes, ResidentFile.Parsed checked, String name,
                                                      ResidentImporter.Uploader who, boolean force, PrintStream err) {
-        // run() asks for the matcher once, as geocoding starts: a file refused as imported before loads nothing
-        var importer = new ResidentImporter(ds, () -> loadGazetteer(ds, err));
+        var gazetteer = new AtomicReference<Matcher>();
+        var importer = new ResidentImporter(ds, gazetteer::get);
         ResidentImporter.Prepared prepared;
         try {
             prepared = importer.prepare(bytes, checked, name, who, force);
         } catch (ResidentImporter.AlreadyImported e) {
             throw new StartupException(name + ": " + e.getMessage() + "; --force imports it again");
         }
+        gazetteer.set(loadGazetteer(ds, err)); // only for a file that will be imported
         var bar = new ProgressBar(err, "geocoding", prepared.rows());
         return importer.run(prepared, (phase, done, total) -> {
             if (phase.equals("geocoding")) {

@@ -81,7 +81,7 @@ class LocalPostgisIT {
     void aSecondServerOnTheSameHomeIsRefusedWithThePidOfTheFirst() {
         try (var pg = start(LocalPostgis.Mode.OWN)) {
             var e = assertThrows(StartupException.class, () -> start(LocalPostgis.Mode.OWN));
-            assertEquals("partymap is already running (pid " + ProcessHandle.current().pid() + ") on " + home, e.getMessage());
+            assertEquals("a server is already running (pid " + ProcessHandle.current().pid() + ") on " + home, e.getMessage());
         }
     }
 
