@@ -78,10 +78,11 @@ class LocalPostgisIT {
     }
 
     @Test
-    void aSecondServerOnTheSameHomeIsRefusedWithThePidOfTheFirst() {
+    void aSecondServerOnTheSameHomeIsRefusedWithThePidOfTheFirst() throws SQLException {
         try (var pg = start(LocalPostgis.Mode.OWN)) {
             var e = assertThrows(StartupException.class, () -> start(LocalPostgis.Mode.OWN));
-            assertEquals("partymap is already running (pid " + ProcessHandle.current().pid() + ") on " + home, e.getMessage());
+            assertEquals("a server is already running (pid " + ProcessHandle.current().pid() + ") on " + home, e.getMessage());
+            sql(pg, "CREATE TABLE still_up (x int)"); // the refusal left the first one serving
         }
     }
 
