@@ -46,6 +46,7 @@ import org.partymap.health.HealthController;
 import org.partymap.http.ClientIp;
 import org.partymap.http.ErrorMapper;
 import org.partymap.http.JettyErrors;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.QueryCheck;
 import org.partymap.http.RateLimiter;
 import org.partymap.http.SecurityHeaders;
@@ -125,11 +126,15 @@ public final class App {
         // public look-ups that may lag the primary by a moment read the replica, when there is one;
         // what feeds the caches below (keyed by the primary's layer versions) reads the primary
         var reads = db.readDataSource();
-        var health = new HealthController(ds);
-        var areas = new AreaController(new AreaRepository(reads));
-        var grids = new GridController(new GridRepository(reads));
-        var stations = new StationController(new StationRepository(reads));
-        var streets = new StreetController(new StreetRepository(reads));
+        // whole layers: bytes kept per layer version, built from the primary (a lagging replica's answer
+        // kept under the primary's version would stay stale until the next change)
+        var versions = LayerVersions.start(ds, LAYER_POLL);
+        var kept = new KeptAnswers(versions);
+        var health = new HealthController(ds, kept);
+        var areas = new AreaController(new AreaRepository(ds), kept);
+        var grids = new GridController(new GridRepository(ds), new GridRepository(reads), kept);
+        var stations = new StationController(new StationRepository(ds), kept);
+        var streets = new StreetController(new StreetRepository(ds), kept);
         var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
         var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
@@ -147,7 +152,6 @@ public final class App {
         var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
         var planner = PlannerWorkspace.create(ds);
 
-        var versions = LayerVersions.start(ds, LAYER_POLL);
         var services = new StationServices(new NearestRepository(ds), versions);
         var nearest = new NearestController(new NearestService(new NearestRepository(reads), new StreetNetwork(ds, versions)),
                 services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
@@ -203,6 +207,7 @@ public final class App {
             ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
             cfg.events.serverStopped(versions::close);
+            cfg.events.serverStopped(health::close);
             cfg.events.serverStarted(gazetteer::warmUp);
             cfg.events.serverStopped(gazetteer::close);
             cfg.events.serverStopped(importJobs::close);
@@ -313,6 +318,7 @@ public final class App {
             r.post("/api/admin/users", users::create, ADMIN);
             r.patch("/api/admin/users/{id}", users::update, ADMIN);
             r.post("/api/admin/users/{id}/password", users::resetPassword, ADMIN);
+            r.get("/api/admin/status", health::status, ADMIN);
             r.get("/api/admin/audit", audit::list, ADMIN);
             r.get("/api/admin/audit/export", audit::export, ADMIN);
             r.post("/api/admin/import", uploads::upload, ADMIN);

@@ -23,6 +23,9 @@ public final class LayerVersions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LayerVersions.class);
     private static final String SELECT = "SELECT layer, version FROM layer_version";
+    private static final String CURRENT = """
+            SELECT coalesce(string_agg(coalesce(v.version, 0)::text, '-' ORDER BY t.n), '')
+              FROM unnest(?::text[]) WITH ORDINALITY AS t(layer, n) LEFT JOIN layer_version v ON v.layer = t.layer""";
 
     private final DataSource ds;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
@@ -61,6 +64,21 @@ public final class LayerVersions implements AutoCloseable {
             token.append(token.length() == 0 ? "" : "-").append(version(layer));
         }
         return token.toString();
+    }
+
+    /**
+     * The counters of the given layers as committed now, read from the database (one small
+     * query): what an answer kept in memory checks before it is served, so that no node serves a
+     * layer older than the last committed change. When the database does not answer, the counters
+     * as last polled: the kept answers go on being served while it is away.
+     */
+    public String current(List<String> layers) {
+        try {
+            return Sql.text(ds, CURRENT, (Object) layers.toArray(String[]::new)).orElse("");
+        } catch (RuntimeException e) {
+            log.debug("layer versions not read, serving the last polled: {}", e.getMessage());
+            return token(layers);
+        }
     }
 
     /** Calls {@code action} with the new counter, on the polling thread, whenever the layer changes. */

@@ -1,0 +1,82 @@
+package org.partymap.http;
+
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+import org.partymap.db.LayerVersions;
+
+/**
+ * Public answers built once per version of the layers they read and then served as copies of the
+ * same bytes, with their gzip kept beside them, a strong ETag and {@code 304} on
+ * {@code If-None-Match}. Before each answer the layers' counters are read as committed
+ * ({@link LayerVersions#current}, one small query), so no node serves a layer older than the last
+ * committed change, whichever node took it; when the database is away, the kept bytes of the last
+ * known version go on being served.
+ *
+ * <p>An answer is keyed by its route and the parameters that shape it. At most
+ * {@value #MAX_ENTRIES} are kept (box queries make many); past that the store starts again empty.
+ * Two requests for the same stale answer build it once: the second waits for the first.
+ */
+public final class KeptAnswers {
+
+    static final int MAX_ENTRIES = 512;
+
+    private final LayerVersions versions;
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** An answer for one version of its layers. */
+    private record Entry(String version, String etag, byte[] plain, byte[] gzip) {
+    }
+
+    public KeptAnswers(LayerVersions versions) {
+        this.versions = versions;
+    }
+
+    /** Answers GeoJSON that {@code build} writes (as PostGIS does), kept under {@code key} while {@code layers} stay as they are. */
+    public void geojson(Context ctx, String key, List<String> layers, Supplier<String> build) {
+        serve(ctx, key, layers, Responses.GEOJSON + "; charset=utf-8", build);
+    }
+
+    /** The same for JSON. */
+    public void json(Context ctx, String key, List<String> layers, Supplier<String> build) {
+        serve(ctx, key, layers, "application/json; charset=utf-8", build);
+    }
+
+    private void serve(Context ctx, String key, List<String> layers, String type, Supplier<String> build) {
+        String version = versions.current(layers);
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.version().equals(version)) {
+            if (entry == null && entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entry = entries.compute(key, (k, old) -> old != null && old.version().equals(version) ? old : entry(version, build.get()));
+        }
+        Responses.kept(ctx, entry.etag(), type, entry.plain(), entry.gzip());
+    }
+
+    private static Entry entry(String version, String body) {
+        byte[] plain = JsonText.compact(body).getBytes(StandardCharsets.UTF_8);
+        return new Entry(version, Responses.entityTag("", plain), plain, gzip(plain));
+    }
+
+    static byte[] gzip(byte[] plain) {
+        var out = new ByteArrayOutputStream(plain.length / 4 + 64);
+        try (var zip = new GZIPOutputStream(out)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip in memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** How many answers are kept now (for the admin's status). */
+    public int size() {
+        return entries.size();
+    }
+}
