@@ -35,6 +35,8 @@ import org.partymap.card.CardController;
 import org.partymap.card.CardLink;
 import org.partymap.card.CardPdf;
 import org.partymap.card.CardRepository;
+import org.partymap.care.CareController;
+import org.partymap.care.CareService;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -172,6 +174,8 @@ public final class App {
                 new ActivityAnswers(activityRepository, activityService, versions), config.publicUrl(), auditLog);
         var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, services::written, clock);
         var signupWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
+        // 走访: care households and their visits, for the grid workers who serve them
+        var care = new CareController(new CareService(ds, config.care(), clock), auditLog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -265,6 +269,11 @@ public final class App {
             r.post("/api/communities/{id}/service-projects", serviceProjects::add, GRID_WORKER, PLANNER, ADMIN);
             r.patch("/api/service-projects/{id}", serviceProjects::change, GRID_WORKER, PLANNER, ADMIN);
             r.delete("/api/service-projects/{id}", serviceProjects::delete, GRID_WORKER, PLANNER, ADMIN);
+            // 走访: households and notes only for their grid workers; coverage (counts) for community staff and planners
+            r.get("/api/care/households", care::households, GRID_WORKER, ADMIN);
+            r.get("/api/care/residents/{id}", care::household, GRID_WORKER, ADMIN);
+            r.post("/api/care/visits", care::record, GRID_WORKER, ADMIN);
+            r.get("/api/care/coverage", care::coverage, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);
