@@ -113,6 +113,10 @@ class HostileInputIT {
             entry("POST /api/communities/{id}/service-projects", input("", Body.JSON, List.of(), List.of())),
             entry("PATCH /api/service-projects/{id}", input("", Body.JSON, List.of(), List.of())),
             entry("DELETE /api/service-projects/{id}", none()),
+            entry("GET /api/care/households", input("", Body.NONE, List.of("grid", "limit", "offset"), List.of())),
+            entry("GET /api/care/residents/{id}", none()),
+            entry("POST /api/care/visits", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/care/coverage", input("community=1", Body.NONE, List.of("community"), List.of())),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -458,7 +462,7 @@ class HostileInputIT {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
                 "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
-                "question", "question_event", "activity", "activity_signup", "service_project")) {
+                "question", "question_event", "activity", "activity_signup", "service_project", "care_visit")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());
