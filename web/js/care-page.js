@@ -63,7 +63,7 @@ function draw() {
   }
   const bounds = view.marks.getLayers().length ? L.featureGroup(view.marks.getLayers()).getBounds() : null;
   if (bounds && !view.fitted) {
-    view.map.fitBounds(bounds.pad(0.2), { maxZoom: 17 });
+    view.map.fitBounds(bounds.pad(0.2), { maxZoom: 17, animate: false });
     view.fitted = true;
   }
 }
