@@ -18,6 +18,7 @@ const KINDS = { home: '上门', phone: '电话', errand: '代办' };
 const status = document.getElementById('status');
 const $ = (id) => document.getElementById(id);
 let households = [];
+let total = 0;
 let queue = null;
 let view = null;
 let current = null;
@@ -51,7 +52,8 @@ function line(h) {
 function draw() {
   replace($('household-list'), households.map(line));
   $('households-empty').hidden = households.length > 0;
-  $('households-total').textContent = households.length ? `${households.length} 户，逾期 ${households.filter((h) => h.overdue).length} 户` : '';
+  const overdue = households.filter((h) => h.overdue).length;
+  $('households-total').textContent = total ? `${total} 户，逾期 ${overdue}${total > households.length ? '+' : ''} 户` : '';
   if (!view) return;
   view.marks.clearLayers();
   for (const h of households) {
@@ -72,6 +74,7 @@ async function load() {
   try {
     const page = await getJson('/api/care/households', { limit: OPTIONS.pageSize });
     households = page.households;
+    total = page.total;
     draw();
   } catch (e) {
     say(status, `暂时无法读取关爱对象（${e.message}）；记录的走访会保存在本机，联网后自动发送。`, 'error');
@@ -147,10 +150,11 @@ function save(event) {
   draw();
 }
 
-function showQueue({ pending, refused, sending }) {
+function showQueue({ pending, refused, sending, loggedOut }) {
   $('queue').hidden = pending.length === 0 && refused.length === 0 && delivered === 0;
   $('queue-count').textContent = pending.length ? `${pending.length} 条待发送${sending ? '（发送中…）' : ''}`
     : `待发送的记录已全部送达（本次 ${delivered} 条）`;
+  if (pending.length && loggedOut) $('queue-count').textContent += '：登录已过期，请重新登录，记录不会丢失';
   $('queue-send').hidden = pending.length === 0;
   replace($('queue-refused'), refused.map((v) => el('li', {},
     `未能保存：${v.visited_on} ${KINDS[v.kind] || v.kind}（${v.reason}） `,

@@ -31,7 +31,7 @@ function read(key) {
 }
 
 /**
- * The queue of `account` (its username keys the storage). `onChange({pending, refused, sending})`
+ * The queue of `account` (its username keys the storage). `onChange({pending, refused, sending, loggedOut})`
  * hears every change; `onStored(visit)` every visit the server holds. Sends on creation, on the
  * window's `online` event, after each add and every `retryMs`.
  */
@@ -39,10 +39,11 @@ export function createQueue(account, { onChange = () => {}, onStored = () => {},
   const pendingKey = `${OPTIONS.prefix}${account.username}.pending`;
   const refusedKey = `${OPTIONS.prefix}${account.username}.refused`;
   let sending = null;
+  let loggedOut = false;
 
   const pending = () => read(pendingKey);
   const refused = () => read(refusedKey);
-  const changed = () => onChange({ pending: pending(), refused: refused(), sending: Boolean(sending) });
+  const changed = () => onChange({ pending: pending(), refused: refused(), sending: Boolean(sending), loggedOut });
 
   /** Takes one entry out of the pending list by its key (re-read: another tab may have changed it). */
   function take(clientKey) {
@@ -54,6 +55,7 @@ export function createQueue(account, { onChange = () => {}, onStored = () => {},
       const { queued_at: _queued, ...body } = visit;
       try {
         const stored = await post('/api/care/visits', body);
+        loggedOut = false;
         take(visit.client_key);
         onStored(stored);
       } catch (e) {
@@ -61,6 +63,7 @@ export function createQueue(account, { onChange = () => {}, onStored = () => {},
           take(visit.client_key);
           localStorage.setItem(refusedKey, JSON.stringify([...refused(), { ...visit, reason: e.message, status: e.status }]));
         } else {
+          loggedOut = e instanceof ApiError && e.status === 401;
           return; // offline, server trouble or logged out: keep it and the rest for the next try
         }
       } finally {

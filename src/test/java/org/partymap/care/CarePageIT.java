@@ -158,4 +158,23 @@ class CarePageIT {
             assertEquals(entry.get("client_key").asText(), Sql.text(db.dataSource(), "SELECT client_key::text FROM care_visit").orElseThrow());
         }
     }
+
+    @Test
+    void aVisitTheServerCanNeverStoreLeavesTheQueueAndIsShownWithItsReason() {
+        try (Browser phone = loggedIn()) {
+            long resident = Fixtures.residentId(db, "隐私甲二");
+            // a visit queued long ago on this phone, now more than 90 days back: no resend can store it
+            phone.js("localStorage.setItem('partymap.care.care-worker.pending', JSON.stringify([{client_key: crypto.randomUUID(),"
+                    + " resident: arguments[0], kind: 'home', visited_on: '2020-01-06', note: '很久以前的走访', queued_at: '2020-01-06T10:00:00Z'}]));",
+                    resident);
+            phone.driver().navigate().refresh();
+            phone.until("the refusal shown", () -> phone.waitForText("#queue-refused").contains("未能保存：2020-01-06 上门"));
+            assertTrue(phone.waitForText("#queue-refused").contains("90 days"), phone.waitForText("#queue-refused"));
+            assertEquals(0L, phone.js("return JSON.parse(localStorage.getItem('partymap.care.care-worker.pending') || '[]').length;"));
+            assertEquals(0, visits());
+            phone.click("#queue-refused button");
+            phone.until("the refusal dismissed", () -> phone.count("#queue-refused li") == 0);
+            assertEquals(0L, phone.js("return JSON.parse(localStorage.getItem('partymap.care.care-worker.refused') || '[]').length;"));
+        }
+    }
 }
