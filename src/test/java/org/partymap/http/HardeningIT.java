@@ -61,7 +61,7 @@ class HardeningIT {
 
     @Test
     void theStaffPagesHaveNoInlineScriptOrStyle() {
-        for (String page : List.of("/login.html", "/admin.html", "/residents.html")) {
+        for (String page : List.of("/login.html", "/admin.html", "/residents.html", "/care.html")) {
             String html = server.get(page).body();
             assertTrue(html.contains("<script type=\"module\" src=\"/js/"), page);
             assertFalse(html.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"), page + " has an inline script");

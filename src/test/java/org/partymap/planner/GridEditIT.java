@@ -114,8 +114,16 @@ class GridEditIT {
     void mergingRetiresTheOtherGridWithAHistoryEntryAndItsCodeIsNeverGivenAgain() {
         int second = api.grid(1);
         int third = api.grid(2);
+        // a 走访 visit to a household of the retired grid goes with its resident, never blocks the merge
+        Sql.update(api.db.dataSource(), "UPDATE resident SET care_tags = '{独居老人}' WHERE id = (SELECT min(id) FROM resident WHERE grid_id = ?)", third);
+        Sql.update(api.db.dataSource(), """
+                INSERT INTO care_visit (grid_id, address_text, resident_id, kind, visited_on, client_key)
+                SELECT grid_id, address_text, id, 'home', current_date, gen_random_uuid() FROM resident WHERE grid_id = ? AND cardinality(care_tags) > 0""",
+                third);
         JsonNode merged = ok(api.save(body("kind", "merge", "grid", second, "other", third, "reason", "两网格合并")));
         assertEquals(0, api.count("SELECT count(*) FROM grid WHERE id = " + third));
+        assertEquals(1, api.count("SELECT count(*) FROM care_visit WHERE grid_id = " + second));
+        assertEquals(List.of(), org.partymap.testing.CareInvariants.broken(api.db.dataSource()));
         assertEquals(1, api.count("SELECT count(*) FROM grid_version WHERE grid_id = " + third + " AND operation = 'retire'"));
         assertEquals(second, api.count("SELECT grid_id FROM resident WHERE name = '无址居民'"), "a resident without a point goes with the grid");
         assertEquals(0, api.count("SELECT count(*) FROM station s WHERE s.grid_id IS DISTINCT FROM " + second + " AND s.name LIKE '%活动室'"));

@@ -112,6 +112,16 @@ final class EditWriter {
                AND (g.station_id IS NULL OR NOT EXISTS (SELECT 1 FROM station st WHERE st.id = g.station_id
                         AND (st.grid_id = g.id OR st.kind = 'service_centre' AND st.community_id = g.community_id)))""";
 
+    /**
+     * 走访 visits follow the residents they were paid to (resident_id), so that a household keeps
+     * its history in the grid that now serves it and a retired grid holds none (?1 the grids
+     * whose residents may have moved: the retired and the changed).
+     */
+    private static final String REASSIGN_CARE_VISITS = """
+            UPDATE care_visit v SET grid_id = r.grid_id FROM resident r
+             WHERE r.id = v.resident_id AND r.grid_id IS NOT NULL AND v.grid_id <> r.grid_id
+               AND (v.grid_id = ANY (?::int[]) OR r.grid_id = ANY (?::int[]))""";
+
     /** The grid workers of one grid serve another too (a retired grid's its heir, a new grid's its origin). */
     private static final String SHARE_SCOPE = """
             INSERT INTO app_user_grid (user_id, grid_id) SELECT user_id, ? FROM app_user_grid WHERE grid_id = ?
@@ -174,6 +184,8 @@ final class EditWriter {
         var groups = Sql.list(c, REASSIGN_PARTY_GROUPS, rs -> new Impact.Moved(rs.getLong(1), rs.getString(4), 0,
                 (Integer) rs.getObject(2), (Integer) rs.getObject(3)), retiredIds, heirs, retiredIds, retiredIds, movedBuildings,
                 movedAddresses);
+        Integer[] touched = ids.values().toArray(Integer[]::new);
+        Sql.update(c, REASSIGN_CARE_VISITS, touched, touched);
         var alive = new ArrayList<>(ids.values());
         alive.removeAll(retired);
         Sql.update(c, GRID_STATIONS, (Object) alive.toArray(Integer[]::new));
