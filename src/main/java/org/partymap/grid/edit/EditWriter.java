@@ -122,6 +122,24 @@ final class EditWriter {
              WHERE r.id = v.resident_id AND r.grid_id IS NOT NULL AND v.grid_id <> r.grid_id
                AND (v.grid_id = ANY (?::int[]) OR r.grid_id = ANY (?::int[]))""";
 
+    /**
+     * 社区通 questions of a retired grid go to the grid that absorbed it (?1 retired, ?2 heirs, in
+     * the same order), with their history: the grid's workers there answer them now.
+     */
+    private static final String INHERIT_QUESTIONS = """
+            UPDATE question q SET grid_id = h.heir FROM unnest(?::int[], ?::int[]) AS h(retired, heir) WHERE q.grid_id = h.retired""";
+
+    /**
+     * 微心愿 follow the residents they are for, like visits; a wish for no one in a retired grid goes
+     * to its heir (?1 touched grids twice, then ?3 retired and ?4 heirs).
+     */
+    private static final String REASSIGN_WISHES = """
+            UPDATE wish w SET grid_id = r.grid_id FROM resident r
+             WHERE r.id = w.resident_id AND r.grid_id IS NOT NULL AND w.grid_id <> r.grid_id
+               AND (w.grid_id = ANY (?::int[]) OR r.grid_id = ANY (?::int[]))""";
+    private static final String INHERIT_WISHES = """
+            UPDATE wish w SET grid_id = h.heir FROM unnest(?::int[], ?::int[]) AS h(retired, heir) WHERE w.grid_id = h.retired""";
+
     /** The grid workers of one grid serve another too (a retired grid's its heir, a new grid's its origin). */
     private static final String SHARE_SCOPE = """
             INSERT INTO app_user_grid (user_id, grid_id) SELECT user_id, ? FROM app_user_grid WHERE grid_id = ?
@@ -186,6 +204,9 @@ final class EditWriter {
                 movedAddresses);
         Integer[] touched = ids.values().toArray(Integer[]::new);
         Sql.update(c, REASSIGN_CARE_VISITS, touched, touched);
+        Sql.update(c, REASSIGN_WISHES, touched, touched);
+        Sql.update(c, INHERIT_WISHES, retiredIds, heirs);
+        Sql.update(c, INHERIT_QUESTIONS, retiredIds, heirs);
         var alive = new ArrayList<>(ids.values());
         alive.removeAll(retired);
         Sql.update(c, GRID_STATIONS, (Object) alive.toArray(Integer[]::new));
