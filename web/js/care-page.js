@@ -93,9 +93,16 @@ async function mapView() {
   view = { map, marks: L.featureGroup().addTo(map), fitted: false };
 }
 
-function historyLine(v) {
+/** A need raised on a visit can go on the community's wish wall: the desk's form, filled with the household's grid and resident. */
+function wishLink(h, v) {
+  const query = new URLSearchParams({ grid: h.grid.id, resident: v.resident?.id ?? h.resident, title: v.needs.slice(0, 60) });
+  return el('a', { class: 'care-wish', href: `/wish-desk.html?${query}` }, '转为微心愿');
+}
+
+function historyLine(h, v) {
   return el('li', {}, `${v.visited_on} ${KINDS[v.kind]}（${v.recorded_by || '—'}）`,
-    v.note ? el('div', {}, v.note) : null, v.needs ? el('div', { class: 'muted' }, `诉求：${v.needs}`) : null);
+    v.note ? el('div', {}, v.note) : null,
+    v.needs ? el('div', { class: 'muted' }, `诉求：${v.needs} `, wishLink(h, v)) : null);
 }
 
 async function history(h) {
@@ -104,7 +111,7 @@ async function history(h) {
   try {
     const read = await get(`/api/care/residents/${encodeURIComponent(h.resident)}`);
     if (current !== h) return;
-    replace(list, read.visits.length ? read.visits.slice(0, OPTIONS.historyShown).map(historyLine) : el('li', { class: 'muted' }, '尚无走访记录'));
+    replace(list, read.visits.length ? read.visits.slice(0, OPTIONS.historyShown).map((v) => historyLine(h, v)) : el('li', { class: 'muted' }, '尚无走访记录'));
   } catch (e) {
     if (current === h) replace(list, el('li', { class: 'muted' }, `无法读取走访记录（${e.message}）`));
   }

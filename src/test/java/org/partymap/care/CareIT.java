@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.partymap.auth.Role;
 import org.partymap.db.Database;
 import org.partymap.db.Sql;
-import org.partymap.testing.CareInvariants;
+import org.partymap.testing.Invariants;
 import org.partymap.testing.Fixtures;
 import org.partymap.testing.MutableClock;
 import org.partymap.testing.TestAccounts;
@@ -98,7 +98,7 @@ class CareIT {
 
     @AfterEach
     void everyVisitSitsInItsResidentsHouseholdUnderItsOwnKey() {
-        assertEquals(List.of(), CareInvariants.broken(db.dataSource()));
+        assertEquals(List.of(), Invariants.visitsSitInTheirHouseholds(db.dataSource()));
     }
 
     static long visits() {

@@ -18,7 +18,7 @@ import org.partymap.auth.Role;
 import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.testing.Browser;
-import org.partymap.testing.CareInvariants;
+import org.partymap.testing.Invariants;
 import org.partymap.testing.Fixtures;
 import org.partymap.testing.TestAccounts;
 import org.partymap.testing.TestDatabase;
@@ -61,7 +61,7 @@ class CarePageIT {
 
     @AfterEach
     void everyVisitSitsInItsResidentsHouseholdUnderItsOwnKey() {
-        assertEquals(List.of(), CareInvariants.broken(db.dataSource()));
+        assertEquals(List.of(), Invariants.visitsSitInTheirHouseholds(db.dataSource()));
     }
 
     private static long visits() {

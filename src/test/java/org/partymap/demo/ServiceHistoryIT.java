@@ -30,7 +30,6 @@ import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.servicetime.OpeningHours;
 import org.partymap.testing.TestAccounts;
-import org.partymap.testing.CareInvariants;
 import org.partymap.testing.Invariants;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -329,7 +328,7 @@ class ServiceHistoryIT {
         double never = (double) care.neverVisited() / care.households();
         assertTrue(never > 0.02 && never < 0.1, never + " never visited");
         assertTrue(care.seconds() < 10, care.seconds() + " s to write");
-        assertEquals(List.of(), CareInvariants.broken(db.dataSource()));
+        assertEquals(List.of(), Invariants.visitsSitInTheirHouseholds(db.dataSource()));
         assertEquals(0, count("SELECT count(*) FROM care_visit WHERE visited_on > '2026-12-02' OR visited_on < '2026-08-04'"),
                 "visited in the 120 days up to today");
         assertEquals(0, count("SELECT count(*) FROM care_visit WHERE note !~ '[一-龥]' OR needs !~ '[一-龥]'"), "notes and needs in Chinese");

@@ -135,7 +135,7 @@ class GridEditIT {
         assertEquals(List.of(), org.partymap.testing.Invariants.wishesKeepOneClaimant(api.db.dataSource()));
         assertEquals(0, api.count("SELECT count(*) FROM grid WHERE id = " + third));
         assertEquals(1, api.count("SELECT count(*) FROM care_visit WHERE grid_id = " + second));
-        assertEquals(List.of(), org.partymap.testing.CareInvariants.broken(api.db.dataSource()));
+        assertEquals(List.of(), org.partymap.testing.Invariants.visitsSitInTheirHouseholds(api.db.dataSource()));
         assertEquals(1, api.count("SELECT count(*) FROM grid_version WHERE grid_id = " + third + " AND operation = 'retire'"));
         assertEquals(second, api.count("SELECT grid_id FROM resident WHERE name = '无址居民'"), "a resident without a point goes with the grid");
         assertEquals(0, api.count("SELECT count(*) FROM station s WHERE s.grid_id IS DISTINCT FROM " + second + " AND s.name LIKE '%活动室'"));
