@@ -36,6 +36,8 @@ import org.partymap.card.CardController;
 import org.partymap.card.CardLink;
 import org.partymap.card.CardPdf;
 import org.partymap.card.CardRepository;
+import org.partymap.care.CareController;
+import org.partymap.care.CareService;
 import org.partymap.db.Database;
 import org.partymap.db.LayerVersions;
 import org.partymap.geocode.GazetteerCache;
@@ -186,6 +188,8 @@ public final class App {
         var wishWall = new WishWall(wishRepository, versions);
         var wishes = new WishController(wishRepository, new WishService(wishRepository, clock, wishWall::written), wishWall, auditLog);
         var claimWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
+        // 走访: care households and their visits, for the grid workers who serve them
+        var care = new CareController(new CareService(ds, config.care(), clock), auditLog);
 
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -290,6 +294,11 @@ public final class App {
             r.post("/api/wishes/{id}/release", wishes::release, GRID_WORKER, ADMIN);
             r.post("/api/wishes/{id}/fulfil", wishes::fulfil, GRID_WORKER, ADMIN);
             r.delete("/api/wishes/{id}", wishes::withdraw, GRID_WORKER, ADMIN);
+            // 走访: households and notes only for their grid workers; coverage (counts) for community staff and planners
+            r.get("/api/care/households", care::households, GRID_WORKER, ADMIN);
+            r.get("/api/care/residents/{id}", care::household, GRID_WORKER, ADMIN);
+            r.post("/api/care/visits", care::record, GRID_WORKER, ADMIN);
+            r.get("/api/care/coverage", care::coverage, GRID_WORKER, PLANNER, ADMIN);
 
             r.post("/api/login", auth::login, PUBLIC);
             r.post("/api/logout", auth::logout, PUBLIC);

@@ -35,6 +35,7 @@ import org.partymap.map.TileSource;
  *                   CPU, where a preempted one holds its request for a whole scheduler period
  * @param booking    PARTYMAP_BOOKING_*: the slots of 预约办事
  * @param cards      PARTYMAP_EMERGENCY_NUMBERS: what the 便民卡 prints besides the grid's own data
+ * @param care       PARTYMAP_CARE_CADENCE: how often each care household is due a visit (走访)
  */
 public record Config(
         Path home,
@@ -53,7 +54,8 @@ public record Config(
         int httpThreads,
         Consult consult,
         Booking booking,
-        Cards cards) {
+        Cards cards,
+        Care care) {
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -80,7 +82,8 @@ public record Config(
                 integer(env, "PARTYMAP_HTTP_THREADS", defaultHttpThreads(), 8, 1000),
                 Consult.fromEnv(env),
                 Booking.fromEnv(env),
-                Cards.fromEnv(env));
+                Cards.fromEnv(env),
+                Care.fromEnv(env));
     }
 
     /** The process environment as a benchmark runs it: the configured database, a free port, no public rate limit. */
@@ -94,7 +97,7 @@ public record Config(
     /** A copy listening on another port (tests use 0). */
     public Config withPort(int newPort) {
         return new Config(home, dataDir, host, newPort, dbUrl, dbUser, dbPassword, dbPoolSize, dbReadUrl, pgBin, publicUrl, security, tiles,
-                httpThreads, consult, booking, cards);
+                httpThreads, consult, booking, cards, care);
     }
 
     /** True when users reach partymap over https, so that cookies must be Secure. */
@@ -138,6 +141,7 @@ public record Config(
         out.put("PARTYMAP_BOOKING_SLOT_MINUTES", Integer.toString(booking.slotMinutes()));
         out.put("PARTYMAP_BOOKING_CAPACITY", Integer.toString(booking.capacity()));
         out.put("PARTYMAP_EMERGENCY_NUMBERS", Cards.describe(cards.emergencyNumbers()));
+        out.put("PARTYMAP_CARE_CADENCE", care.describe());
         out.put("PARTYMAP_TILE_URL", tiles.map(t -> t.url() + " (" + t.crs() + ")").orElse("(none: partymap draws its own basemap)"));
         return out;
     }
@@ -261,6 +265,71 @@ public record Config(
 
         static String describe(java.util.List<EmergencyNumber> numbers) {
             return String.join(";", numbers.stream().map(n -> n.label() + " " + n.number()).toList());
+        }
+    }
+
+    /**
+     * How often a care household is due a visit (走访), by care tag.
+     *
+     * @param cadence       PARTYMAP_CARE_CADENCE: days between visits per care tag, as
+     *                      {@code "独居老人=7,空巢老人=14,残疾人=30"}; a household is due as often as the
+     *                      most demanding of its residents' tags asks
+     * @param otherwiseDays the entry {@code *=days}: the cadence of every tag not listed; empty
+     *                      (no such entry) makes a household whose tags are all unlisted no care
+     *                      household for visits
+     */
+    public record Care(java.util.Map<String, Integer> cadence, Optional<Integer> otherwiseDays) {
+
+        public static final String DEFAULT_CADENCE = "独居老人=7,空巢老人=14,高龄老人=14,残疾人=30,低保户=30,留守儿童=30,退役军人=90,*=30";
+        public static final int MAX_DAYS = 365;
+
+        public Care {
+            cadence = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(cadence));
+        }
+
+        public static Care fromEnv(Map<String, String> env) {
+            String raw = text(env, "PARTYMAP_CARE_CADENCE").orElse(DEFAULT_CADENCE);
+            var cadence = new java.util.LinkedHashMap<String, Integer>();
+            Integer otherwise = null;
+            for (String entry : raw.split("[,，;]")) {
+                String e = entry.strip();
+                if (e.isEmpty()) {
+                    continue;
+                }
+                int eq = e.indexOf('=');
+                String tag = eq < 0 ? "" : e.substring(0, eq).strip();
+                String days = eq < 0 ? "" : e.substring(eq + 1).strip();
+                if (tag.isEmpty() || tag.length() > 16 || tag.chars().anyMatch(ch -> ch < 0x20) || !days.matches("[0-9]{1,3}")
+                        || Integer.parseInt(days) < 1 || Integer.parseInt(days) > MAX_DAYS) {
+                    throw new ConfigException("PARTYMAP_CARE_CADENCE: '" + e + "' is not a care tag, '=' and a number of days (1–"
+                            + MAX_DAYS + "); write entries like \"" + DEFAULT_CADENCE + "\"");
+                }
+                if (tag.equals("*") ? otherwise != null : cadence.containsKey(tag)) {
+                    throw new ConfigException("PARTYMAP_CARE_CADENCE names '" + tag + "' twice");
+                }
+                if (tag.equals("*")) {
+                    otherwise = Integer.parseInt(days);
+                } else {
+                    cadence.put(tag, Integer.parseInt(days));
+                }
+            }
+            if (cadence.isEmpty() && otherwise == null) {
+                throw new ConfigException("PARTYMAP_CARE_CADENCE names no care tag; write entries like \"" + DEFAULT_CADENCE + "\"");
+            }
+            return new Care(cadence, Optional.ofNullable(otherwise));
+        }
+
+        /** The cadence of one tag in days, or empty when the tag does not make a household due visits. */
+        public Optional<Integer> daysFor(String tag) {
+            Integer days = cadence.get(tag);
+            return days != null ? Optional.of(days) : otherwiseDays;
+        }
+
+        String describe() {
+            var parts = new java.util.ArrayList<String>();
+            cadence.forEach((tag, days) -> parts.add(tag + "=" + days));
+            otherwiseDays.ifPresent(days -> parts.add("*=" + days));
+            return String.join(",", parts);
         }
     }
 

@@ -19,6 +19,7 @@ import org.partymap.db.Sql;
 import org.partymap.demo.DemoDistrict;
 import org.partymap.demo.DemoResidents;
 import org.partymap.demo.ActivityHistory;
+import org.partymap.demo.CareHistory;
 import org.partymap.demo.ServiceHistory;
 import org.partymap.demo.WishHistory;
 import org.partymap.geo.Crs;
@@ -127,6 +128,7 @@ public final class Main {
                 ServiceHistory.writeIfEmpty(db.dataSource(), config, Clock.systemUTC(), System.err);
                 ActivityHistory.writeIfEmpty(db.dataSource(), config.dataDir(), Clock.systemUTC(), System.err);
                 WishHistory.writeIfEmpty(db.dataSource(), config.dataDir(), Clock.systemUTC(), System.err);
+                CareHistory.writeIfEmpty(db.dataSource(), config, Clock.systemUTC(), System.err);
                 DemoAccounts.createIfNone(db.dataSource(), accounts(db, config), System.out);
             }
             Javalin app = App.create(config, db).start();

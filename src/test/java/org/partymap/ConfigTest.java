@@ -122,4 +122,20 @@ class ConfigTest {
             assertTrue(e.getMessage().startsWith("PARTYMAP_EMERGENCY_NUMBERS"), e.getMessage());
         }
     }
+
+    @Test
+    void careCadenceIsPerTagWithAStarForTheRestAndABadListStopsTheStart() {
+        var standard = Config.fromEnv(Map.of()).care();
+        assertEquals(java.util.Optional.of(7), standard.daysFor("独居老人"));
+        assertEquals(java.util.Optional.of(90), standard.daysFor("退役军人"));
+        assertEquals(java.util.Optional.of(30), standard.daysFor("重病患者"), "unlisted tags take the * entry");
+        var own = Config.fromEnv(Map.of("PARTYMAP_CARE_CADENCE", " 独居老人 = 3，残疾人=60 ")).care();
+        assertEquals(java.util.Optional.of(3), own.daysFor("独居老人"));
+        assertEquals(java.util.Optional.of(60), own.daysFor("残疾人"));
+        assertEquals(java.util.Optional.empty(), own.daysFor("空巢老人"), "without a * entry an unlisted tag asks no visits");
+        for (String bad : List.of("独居老人", "独居老人=0", "独居老人=366", "独居老人=七", "=7", ",,", "独居老人=7,独居老人=9", "*=7,*=8")) {
+            var e = assertThrows(Config.ConfigException.class, () -> Config.fromEnv(Map.of("PARTYMAP_CARE_CADENCE", bad)), bad);
+            assertTrue(e.getMessage().startsWith("PARTYMAP_CARE_CADENCE"), e.getMessage());
+        }
+    }
 }

@@ -45,7 +45,7 @@ import org.partymap.testing.TestServer.Session;
  * (莲花路社区), {subdistrict} the sample's subdistrict, {user} a spare account for admin operations,
  * {notice} a notice of {community}, {station} the 网格驿站 of grid 1, {question} a 社区通 question of grid 1,
  * {activity} and {activity2} public activities with seats at {station}, {project} and {project2} 服务项目 of {community},
- * {wish} an open 微心愿 of grid 1 and {fulfilled} a fulfilled one.
+ * {wish} an open 微心愿 of grid 1 and {fulfilled} a fulfilled one, {today} today's date in Shanghai.
  *
  * <p>A seventh caller, a party member, gets what the public gets on public routes, its own
  * answer on the routes that admit its role ({@link #PARTY_MEMBER}), and 403 everywhere else.
@@ -150,6 +150,15 @@ class AccessMatrixIT {
             line("POST /api/wishes/{id}/release", "/api/wishes/{fulfilled}/release", null,              401, 409, 404, 403, 403, 409),
             line("POST /api/wishes/{id}/fulfil", "/api/wishes/{wish}/fulfil", null,                     401, 409, 404, 403, 403, 409),
             line("DELETE /api/wishes/{id}", "/api/wishes/{fulfilled}",                                  401, 409, 404, 403, 403, 409),
+            // 走访: households and notes for the grid's workers alone (404 for another grid's, like a resident); a visit stored by
+            // the worker in scope is a resend for the admin (200) and a used key for a worker of another grid (409, telling nothing);
+            // coverage for the community's staff and planners (the worker of grid 1 alone is not the community's staff)
+            line("GET /api/care/households", "/api/care/households?grid={grid}",                        401, 200, 403, 403, 403, 200),
+            line("GET /api/care/residents/{id}", "/api/care/residents/{resident}",                      401, 200, 404, 403, 403, 200),
+            line("POST /api/care/visits", "/api/care/visits", "{\"client_key\": \"5f0c8a52-1d3e-4b8a-9c61-0d2f7e3a9b14\", "
+                    + "\"resident\": {resident}, \"kind\": \"home\", \"visited_on\": \"{today}\", \"note\": \"矩阵走访\"}",
+                                                                                                        401, 201, 409, 403, 403, 200),
+            line("GET /api/care/coverage", "/api/care/coverage?community={community}",                  401, 403, 403, 200, 403, 200),
             line("GET /api/openapi.json", "/api/openapi.json",                                          200, 200, 200, 200, 200, 200),
 
             line("GET /ogc", "/ogc",                                                                    200, 200, 200, 200, 200, 200),
@@ -283,6 +292,7 @@ class AccessMatrixIT {
         PLACEHOLDERS.put("{community}", Integer.toString(Fixtures.id(db, "community", Fixtures.GRID_1.substring(0, 12))));
         PLACEHOLDERS.put("{subdistrict}", Integer.toString(Fixtures.id(db, "subdistrict", Fixtures.SUBDISTRICT)));
         PLACEHOLDERS.put("{user}", Integer.toString(spare));
+        PLACEHOLDERS.put("{today}", java.time.LocalDate.now(org.partymap.servicetime.OpeningHours.ZONE).toString());
         PLACEHOLDERS.put("{notice}", Long.toString(Sql.one(db.dataSource(), "INSERT INTO notice (community_id, kind, title, body, author_name,"
                 + " published_at, updated_at) VALUES (?, 'announcement', '矩阵公告', '矩阵测试。', '莲花路社区居委会', now(), now()) RETURNING id",
                 rs -> rs.getLong(1), Integer.parseInt(PLACEHOLDERS.get("{community}"))).orElseThrow()));

@@ -97,4 +97,31 @@ class MigrationIT {
         Sql.update(db.dataSource(), """
                 INSERT INTO resident (name, id_masked, address_text) VALUES ('张三', '320902********1234', '人民路1号')""");
     }
+
+    @Test
+    void careVisitsKeepTheirKindsTheirLengthsAndOneRowPerClientKey() {
+        assertTrue(Sql.text(db.dataSource(), "SELECT obj_description('care_visit'::regclass, 'pg_class')").orElse("").contains("走访"));
+        Sql.update(db.dataSource(), """
+                INSERT INTO subdistrict (code, name, geom) VALUES ('320902009', '走访街道',
+                    ST_Multi(ST_GeomFromText('POLYGON((122 33, 123 33, 123 34, 122 33))', 4326)))""");
+        Sql.update(db.dataSource(), """
+                INSERT INTO community (code, name, subdistrict_id, geom) SELECT '320902009001', '走访社区', id, geom FROM subdistrict WHERE code = '320902009'""");
+        Sql.update(db.dataSource(), """
+                INSERT INTO grid (code, community_id, name, branch_name, geom)
+                SELECT '320902009001001', id, '第一网格', '第一网格党支部', geom FROM community WHERE code = '320902009001'""");
+        Sql.update(db.dataSource(), """
+                INSERT INTO resident (name, address_text, care_tags, grid_id) SELECT '走访甲', '走访路1号', '{独居老人}', id FROM grid
+                 WHERE code = '320902009001001'""");
+        String insert = """
+                INSERT INTO care_visit (grid_id, address_text, resident_id, kind, visited_on, note, client_key)
+                SELECT grid_id, address_text, id, ?, '2026-12-01', ?, ?::uuid FROM resident WHERE name = '走访甲'""";
+        String key = "5f0c8a52-1d3e-4b8a-9c61-0d2f7e3a9b14";
+        assertEquals(1, Sql.update(db.dataSource(), insert, "home", "老人身体尚好", key));
+        assertThrows(Sql.DataAccessException.class, () -> Sql.update(db.dataSource(), insert, "phone", "电话问候", key), "a used key");
+        assertThrows(Sql.DataAccessException.class, () -> Sql.update(db.dataSource(), insert, "visit", null,
+                "6f0c8a52-1d3e-4b8a-9c61-0d2f7e3a9b14"), "an unknown kind");
+        assertThrows(Sql.DataAccessException.class, () -> Sql.update(db.dataSource(), insert, "home", "记".repeat(501),
+                "7f0c8a52-1d3e-4b8a-9c61-0d2f7e3a9b14"), "a note over 500 characters");
+        assertEquals(1L, Sql.one(db.dataSource(), "SELECT count(*) FROM care_visit", rs -> rs.getLong(1)).orElseThrow());
+    }
 }

@@ -54,6 +54,8 @@ class ServiceHistoryIT {
     private static Path home;
     private static ServiceHistory.Result result;
     private static Map<String, String> rows;
+    static final Config.Care CARE = Config.Care.fromEnv(Map.of());
+    private static CareHistory.Counts care;
 
     @BeforeAll
     static void generate() {
@@ -63,6 +65,9 @@ class ServiceHistoryIT {
         result = ServiceHistory.write(db.dataSource(), Path.of("data"), CONSULT, BOOKING, CLOCK);
         rows = tableDigest();
         System.out.println("service history at " + NOW + ": " + result.describe() + "; digest " + result.digest());
+        DemoResidents.importIfEmpty(db.dataSource(), home, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        care = CareHistory.write(db.dataSource(), Path.of("data"), CARE, CLOCK);
+        System.out.println("care history at " + NOW + ": " + care.describe());
     }
 
     @AfterAll
@@ -310,6 +315,52 @@ class ServiceHistoryIT {
     private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
+    }
+
+    @Test
+    void theLastMonthsOfVisitsMostlyOnTimeSomeOverdueAFewNeverEachInItsResidentsHousehold() {
+        long visits = count("SELECT count(*) FROM care_visit");
+        assertEquals(care.visits(), visits);
+        assertTrue(care.households() > 3_000, care.households() + " care households");
+        assertTrue(visits > 2 * care.households(), visits + " visits to " + care.households() + " households");
+        double overdue = (double) care.overdue() / care.households();
+        assertTrue(overdue > 0.15 && overdue < 0.4, overdue + " overdue now");
+        double never = (double) care.neverVisited() / care.households();
+        assertTrue(never > 0.02 && never < 0.1, never + " never visited");
+        assertTrue(care.seconds() < 10, care.seconds() + " s to write");
+        assertEquals(List.of(), Invariants.visitsSitInTheirHouseholds(db.dataSource()));
+        assertEquals(0, count("SELECT count(*) FROM care_visit WHERE visited_on > '2026-12-02' OR visited_on < '2026-08-04'"),
+                "visited in the 120 days up to today");
+        assertEquals(0, count("SELECT count(*) FROM care_visit WHERE note !~ '[一-龥]' OR needs !~ '[一-龥]'"), "notes and needs in Chinese");
+        long kinds = count("SELECT count(DISTINCT kind) FROM care_visit");
+        assertEquals(3, kinds);
+        assertTrue(count("SELECT count(*) FROM care_visit WHERE needs IS NOT NULL") > visits / 20, "some visits raise a need");
+        assertNull(CareHistory.write(db.dataSource(), Path.of("data"), CARE, CLOCK), "a database with visits is left alone");
+
+        TestAccounts.create(db, "care-admin", Role.ADMIN);
+        try (var server = TestServer.start(db, Map.of("PARTYMAP_RATE_LIMIT", "0"), CLOCK)) {
+            var admin = server.login("care-admin");
+            int subdistrict = Sql.one(db.dataSource(), "SELECT id FROM subdistrict ORDER BY code LIMIT 1", rs -> rs.getInt(1)).orElseThrow();
+            HttpResponse<String> r = server.call("GET", "/api/care/coverage?subdistrict=" + subdistrict).as(admin).send();
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode total = TestServer.json(r).get("total");
+            double onTime = total.get("share_on_time").asDouble();
+            assertTrue(onTime > 0.55 && onTime < 0.85, total.toString());
+            HttpResponse<String> all = server.call("GET", "/api/care/households?limit=500").as(admin).send();
+            assertEquals(200, all.statusCode(), all.body());
+            assertEquals(care.households(), TestServer.json(all).get("total").asInt(), "the API counts the households the history visited");
+        }
+    }
+
+    @Test
+    void theSameResidentsAndClockGiveTheSameVisits() {
+        String before = Sql.text(db.dataSource(), "SELECT md5(string_agg(to_jsonb(v)::text, E'\\n' ORDER BY v.id)) FROM care_visit v").orElseThrow();
+        Sql.update(db.dataSource(), "TRUNCATE care_visit RESTART IDENTITY");
+        var again = CareHistory.write(db.dataSource(), Path.of("data"), CARE, CLOCK);
+        assertNotNull(again);
+        assertEquals(care.visits(), again.visits());
+        assertEquals(before, Sql.text(db.dataSource(), "SELECT md5(string_agg(to_jsonb(v)::text, E'\\n' ORDER BY v.id)) FROM care_visit v")
+                .orElseThrow());
     }
 
     private static Map<String, String> tableDigest() {

@@ -124,6 +124,10 @@ class HostileInputIT {
             entry("POST /api/wishes/{id}/release", none()),
             entry("POST /api/wishes/{id}/fulfil", input("", Body.JSON, List.of(), List.of())),
             entry("DELETE /api/wishes/{id}", none()),
+            entry("GET /api/care/households", input("", Body.NONE, List.of("grid", "limit", "offset"), List.of())),
+            entry("GET /api/care/residents/{id}", none()),
+            entry("POST /api/care/visits", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/care/coverage", input("community=1", Body.NONE, List.of("community"), List.of())),
             entry("POST /api/login", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
@@ -477,7 +481,7 @@ class HostileInputIT {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
                 "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
-                "question", "question_event", "activity", "activity_signup", "service_project", "wish", "app_user_party_group")) {
+                "question", "question_event", "activity", "activity_signup", "service_project", "wish", "app_user_party_group", "care_visit")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

@@ -114,8 +114,28 @@ class GridEditIT {
     void mergingRetiresTheOtherGridWithAHistoryEntryAndItsCodeIsNeverGivenAgain() {
         int second = api.grid(1);
         int third = api.grid(2);
+        // a 走访 visit to a household of the retired grid goes with its resident, never blocks the merge
+        Sql.update(api.db.dataSource(), "UPDATE resident SET care_tags = '{独居老人}' WHERE id = (SELECT min(id) FROM resident WHERE grid_id = ?)", third);
+        Sql.update(api.db.dataSource(), """
+                INSERT INTO care_visit (grid_id, address_text, resident_id, kind, visited_on, client_key)
+                SELECT grid_id, address_text, id, 'home', current_date, gen_random_uuid() FROM resident WHERE grid_id = ? AND cardinality(care_tags) > 0""",
+                third);
+        // and so do a 社区通 question and two 微心愿 (one for that resident, one for no one)
+        Sql.update(api.db.dataSource(), """
+                INSERT INTO question (token_hash, grid_id, topic, body, asked_at, clock_start, due_at, escalate_at, updated_at)
+                VALUES (repeat('a', 64), ?, '其他', '合并前的问题', now(), now(), now(), now(), now())""", third);
+        Sql.update(api.db.dataSource(), """
+                INSERT INTO wish (grid_id, resident_id, title, category, due_on, posted_at, updated_at)
+                SELECT ?, (SELECT min(id) FROM resident WHERE grid_id = ? AND cardinality(care_tags) > 0), t, 'repair', current_date + 7, now(), now()
+                  FROM unnest(ARRAY['合并前的心愿', '无主的心愿']) AS t""", third, third);
+        Sql.update(api.db.dataSource(), "UPDATE wish SET resident_id = NULL WHERE title = '无主的心愿'");
         JsonNode merged = ok(api.save(body("kind", "merge", "grid", second, "other", third, "reason", "两网格合并")));
+        assertEquals(1, api.count("SELECT count(*) FROM question WHERE grid_id = " + second), "the question goes to the heir");
+        assertEquals(2, api.count("SELECT count(*) FROM wish WHERE grid_id = " + second), "the wishes go with their resident, or to the heir");
+        assertEquals(List.of(), org.partymap.testing.Invariants.wishesKeepOneClaimant(api.db.dataSource()));
         assertEquals(0, api.count("SELECT count(*) FROM grid WHERE id = " + third));
+        assertEquals(1, api.count("SELECT count(*) FROM care_visit WHERE grid_id = " + second));
+        assertEquals(List.of(), org.partymap.testing.Invariants.visitsSitInTheirHouseholds(api.db.dataSource()));
         assertEquals(1, api.count("SELECT count(*) FROM grid_version WHERE grid_id = " + third + " AND operation = 'retire'"));
         assertEquals(second, api.count("SELECT grid_id FROM resident WHERE name = '无址居民'"), "a resident without a point goes with the grid");
         assertEquals(0, api.count("SELECT count(*) FROM station s WHERE s.grid_id IS DISTINCT FROM " + second + " AND s.name LIKE '%活动室'"));

@@ -112,6 +112,34 @@ final class EditWriter {
                AND (g.station_id IS NULL OR NOT EXISTS (SELECT 1 FROM station st WHERE st.id = g.station_id
                         AND (st.grid_id = g.id OR st.kind = 'service_centre' AND st.community_id = g.community_id)))""";
 
+    /**
+     * 走访 visits follow the residents they were paid to (resident_id), so that a household keeps
+     * its history in the grid that now serves it and a retired grid holds none (?1 the grids
+     * whose residents may have moved: the retired and the changed).
+     */
+    private static final String REASSIGN_CARE_VISITS = """
+            UPDATE care_visit v SET grid_id = r.grid_id FROM resident r
+             WHERE r.id = v.resident_id AND r.grid_id IS NOT NULL AND v.grid_id <> r.grid_id
+               AND (v.grid_id = ANY (?::int[]) OR r.grid_id = ANY (?::int[]))""";
+
+    /**
+     * 社区通 questions of a retired grid go to the grid that absorbed it (?1 retired, ?2 heirs, in
+     * the same order), with their history: the grid's workers there answer them now.
+     */
+    private static final String INHERIT_QUESTIONS = """
+            UPDATE question q SET grid_id = h.heir FROM unnest(?::int[], ?::int[]) AS h(retired, heir) WHERE q.grid_id = h.retired""";
+
+    /**
+     * 微心愿 follow the residents they are for, like visits; a wish for no one in a retired grid goes
+     * to its heir (?1 touched grids twice, then ?3 retired and ?4 heirs).
+     */
+    private static final String REASSIGN_WISHES = """
+            UPDATE wish w SET grid_id = r.grid_id FROM resident r
+             WHERE r.id = w.resident_id AND r.grid_id IS NOT NULL AND w.grid_id <> r.grid_id
+               AND (w.grid_id = ANY (?::int[]) OR r.grid_id = ANY (?::int[]))""";
+    private static final String INHERIT_WISHES = """
+            UPDATE wish w SET grid_id = h.heir FROM unnest(?::int[], ?::int[]) AS h(retired, heir) WHERE w.grid_id = h.retired""";
+
     /** The grid workers of one grid serve another too (a retired grid's its heir, a new grid's its origin). */
     private static final String SHARE_SCOPE = """
             INSERT INTO app_user_grid (user_id, grid_id) SELECT user_id, ? FROM app_user_grid WHERE grid_id = ?
@@ -174,6 +202,11 @@ final class EditWriter {
         var groups = Sql.list(c, REASSIGN_PARTY_GROUPS, rs -> new Impact.Moved(rs.getLong(1), rs.getString(4), 0,
                 (Integer) rs.getObject(2), (Integer) rs.getObject(3)), retiredIds, heirs, retiredIds, retiredIds, movedBuildings,
                 movedAddresses);
+        Integer[] touched = ids.values().toArray(Integer[]::new);
+        Sql.update(c, REASSIGN_CARE_VISITS, touched, touched);
+        Sql.update(c, REASSIGN_WISHES, touched, touched);
+        Sql.update(c, INHERIT_WISHES, retiredIds, heirs);
+        Sql.update(c, INHERIT_QUESTIONS, retiredIds, heirs);
         var alive = new ArrayList<>(ids.values());
         alive.removeAll(retired);
         Sql.update(c, GRID_STATIONS, (Object) alive.toArray(Integer[]::new));
