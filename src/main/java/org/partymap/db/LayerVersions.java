@@ -3,6 +3,7 @@ package org.partymap.db;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ public final class LayerVersions implements AutoCloseable {
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
+    private volatile long failedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
 
     private record Listener(String layer, Consumer<Long> action) {
     }
@@ -69,15 +71,20 @@ public final class LayerVersions implements AutoCloseable {
     /**
      * The counters of the given layers as committed now, read from the database (one small
      * query): what an answer kept in memory checks before it is served, so that no node serves a
-     * layer older than the last committed change. When the database does not answer, the counters
-     * as last polled: the kept answers go on being served while it is away.
+     * layer older than the last committed change. Empty when the database does not answer (and
+     * for a second after it did not, so that requests do not queue for a database that is away):
+     * what was kept is then the best answer there is.
      */
-    public String current(List<String> layers) {
+    public Optional<String> current(List<String> layers) {
+        if (System.nanoTime() - failedAt < TimeUnit.SECONDS.toNanos(1)) {
+            return Optional.empty();
+        }
         try {
-            return Sql.text(ds, CURRENT, (Object) layers.toArray(String[]::new)).orElse("");
+            return Optional.of(Sql.text(ds, CURRENT, (Object) layers.toArray(String[]::new)).orElse(""));
         } catch (RuntimeException e) {
-            log.debug("layer versions not read, serving the last polled: {}", e.getMessage());
-            return token(layers);
+            failedAt = System.nanoTime();
+            log.debug("layer versions not read: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 

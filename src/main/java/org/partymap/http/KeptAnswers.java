@@ -17,7 +17,7 @@ import org.partymap.db.LayerVersions;
  * {@code If-None-Match}. Before each answer the layers' counters are read as committed
  * ({@link LayerVersions#current}, one small query), so no node serves a layer older than the last
  * committed change, whichever node took it; when the database is away, the kept bytes of the last
- * known version go on being served.
+ * version read go on being served (an answer never kept is then a 503).
  *
  * <p>An answer is keyed by its route and the parameters that shape it. At most
  * {@value #MAX_ENTRIES} are kept (box queries make many); past that the store starts again empty.
@@ -49,8 +49,14 @@ public final class KeptAnswers {
     }
 
     private void serve(Context ctx, String key, List<String> layers, String type, Supplier<String> build) {
-        String version = versions.current(layers);
+        var read = versions.current(layers);
         Entry entry = entries.get(key);
+        if (read.isEmpty() && entry != null) {
+            // the database is away: the kept bytes are the best answer there is
+            Responses.kept(ctx, entry.etag(), type, entry.plain(), entry.gzip());
+            return;
+        }
+        String version = read.orElse("");
         if (entry == null || !entry.version().equals(version)) {
             if (entry == null && entries.size() >= MAX_ENTRIES) {
                 entries.clear();

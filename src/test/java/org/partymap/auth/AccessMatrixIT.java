@@ -246,6 +246,7 @@ class AccessMatrixIT {
             line("PATCH /api/admin/users/{id}", "/api/admin/users/{user}", "{\"display_name\": \"备用\"}",
                                                                                                         401, 403, 403, 403, 403, 200),
             line("POST /api/admin/users/{id}/password", "/api/admin/users/{user}/password", null,       401, 403, 403, 403, 403, 200),
+            line("GET /api/admin/status", "/api/admin/status",                                          401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit", "/api/admin/audit",                                            401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit/export", "/api/admin/audit/export",                              401, 403, 403, 403, 403, 200),
             new Line("POST /api/admin/import", "POST", "/api/admin/import?layer=stations&format=csv", STATION_CSV, false,
