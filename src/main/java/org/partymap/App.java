@@ -141,7 +141,8 @@ public final class App {
         var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
         collections.verify(ds);
-        var ogc = new OgcController(collections, new FeatureRepository(reads, collections), config.publicUrl());
+        var ogc = new OgcController(collections, new FeatureRepository(reads, collections), new FeatureRepository(ds, collections), versions,
+                config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
         var auth = new AuthController(ds, accounts, sessions, cookie, auditLog);
