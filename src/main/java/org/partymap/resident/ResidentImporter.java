@@ -127,10 +127,9 @@ public final class ResidentImporter {
         } catch (RuntimeException e) {
             String why = firstLine(e.getMessage());
             try {
-                // the audit entry first: whoever sees the job as failed finds it audited
+                jobs.fail(p.id(), why + "; nothing of the file was written");
                 AuditLog.Actor actor = p.uploader().actor();
                 new AuditLog(ds).record(actor, "resident_import_failed", "resident_import", p.id(), Map.of("file", p.file(), "error", why));
-                jobs.fail(p.id(), why + "; nothing of the file was written");
             } catch (RuntimeException ignored) {
                 // the database itself is failing: the job reads as failed once it stalls
             }
