@@ -24,6 +24,7 @@ import org.partymap.demo.ServiceHistory;
 import org.partymap.demo.WishHistory;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
+import org.partymap.health.DistrictCounts;
 import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
@@ -34,11 +35,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command line behind {@code ./partymap}: serve, demo, import, geocode. Errors an operator can fix are
- * printed as one line and exit 1; a wrong command line prints usage and exits 2.
+ * printed as one line and exit 1; a wrong command line is one line too, pointing to {@code ./partymap help}
+ * (the launcher's usage, which also lists what it installs), and exits 2.
  */
 public final class Main {
 
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+    static final String SEE_HELP = "see ./partymap help";
     static final String USAGE = """
             usage: partymap <command> [arguments]
 
@@ -52,6 +55,7 @@ public final class Main {
                                          layers: %s
               geocode IN.csv [--column address] > OUT.csv
                                          add lon, lat, level, score and grid to a CSV of addresses
+              stats                      count what the database holds: grids, buildings, addresses …
             %s%s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench geocode [--set FILE]... [--seconds N] [--warmup N]
                                                         [--clients N] [--no-import] | --generate FILE)
@@ -71,10 +75,10 @@ public final class Main {
     public static void main(String[] args) {
         int code;
         try {
+            LogLevel.apply(isServer(args), System.getenv());
             code = run(args, System.out);
         } catch (UsageException e) {
-            System.err.println("partymap: " + e.getMessage());
-            System.err.print(USAGE);
+            System.err.println("partymap: " + e.getMessage() + "; " + SEE_HELP);
             code = 2;
         } catch (StartupException e) {
             System.err.println("partymap: " + e.getMessage());
@@ -100,6 +104,7 @@ public final class Main {
             case "user" -> user(rest, out);
             case "residents" -> residents(rest, out);
             case "cards" -> cards(rest, out);
+            case "stats" -> stats(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -181,11 +186,15 @@ public final class Main {
             throw new UsageException(e.getMessage());
         }
         Path file = Path.of(positional.get(0));
+        String name = file.getFileName().toString();
         byte[] bytes = InputFiles.read(file);
-        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
-            var result = new LayerImporter(db.dataSource()).importFile(bytes, file.getFileName().toString(), layer, crs, "import");
-            out.println("imported " + result.describe());
-            return 0;
+        try {
+            var features = LayerImporter.read(bytes, name, layer); // a file that cannot be read is refused before the database opens
+            try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+                var result = new LayerImporter(db.dataSource()).importFeatures(features, name, layer, crs, "import");
+                out.println("imported " + result.describe());
+                return 0;
+            }
         } catch (LayerImportException e) {
             var msg = new StringBuilder("import refused, nothing was written: " + file);
             e.problems().forEach(p -> msg.append("\n  ").append(p));
@@ -228,9 +237,11 @@ public final class Main {
         } catch (ResidentsCommand.UsageError e) {
             throw new UsageException(e.getMessage());
         }
-        InputFiles.read(parsed.file()); // a missing file is reported before the database is opened
+        // a missing, unreadable or refused file is reported before the database is opened
+        byte[] bytes = InputFiles.read(parsed.file());
+        var checked = ResidentsCommand.check(parsed.file().getFileName().toString(), bytes);
         try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
-            return ResidentsCommand.run(parsed, db.dataSource(), out, System.err);
+            return ResidentsCommand.run(parsed, bytes, checked, db.dataSource(), out, System.err);
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed during the import, nothing was written: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -251,6 +262,18 @@ public final class Main {
             return 0;
         } catch (java.io.IOException e) {
             throw new StartupException("the PDF could not be written: " + e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static int stats(List<String> args, PrintStream out) {
+        if (!args.isEmpty()) {
+            throw new UsageException("stats takes no arguments");
+        }
+        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+            out.print(DistrictCounts.of(db.dataSource()).describe());
+            return 0;
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -281,7 +304,7 @@ public final class Main {
         }
     }
 
-    /** The command line is wrong: print usage and exit 2. */
+    /** The command line is wrong: print the one line and where help is, and exit 2. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

@@ -19,8 +19,9 @@ public final class LoadRunner {
     public interface Client extends AutoCloseable {
         boolean call(int i) throws Exception;
 
+        /** Closes what the client holds; unchecked, so that a try-with-resources cannot swallow an interrupt. */
         @Override
-        default void close() throws Exception {
+        default void close() {
         }
 
         /** A client whose calls use {@code resource}, closed with it. */
@@ -32,8 +33,14 @@ public final class LoadRunner {
                 }
 
                 @Override
-                public void close() throws Exception {
-                    resource.close();
+                public void close() {
+                    try {
+                        resource.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("a client could not be closed: " + e.getMessage(), e);
+                    }
                 }
             };
         }

@@ -93,7 +93,7 @@ public final class LocalPostgis implements AutoCloseable {
         if (lock == null) {
             long owner = readOwnerPid(home);
             if (mode == Mode.OWN) {
-                throw new StartupException("partymap is already running (pid " + owner + ") on " + home);
+                throw new StartupException("a server is already running (pid " + owner + ") on " + home);
             }
             return attach(home, binaries, root, owner);
         }
@@ -248,7 +248,7 @@ public final class LocalPostgis implements AutoCloseable {
             runCluster(List.of(binaries.program("pg_ctl").toString(), "stop", "-D", dataDir.toString(),
                     "-m", "fast", "-w", "-t", "60"));
         } else {
-            log.warn("removing a stale postmaster.pid (pid {} is not running)", pid);
+            log.warn("removing a stale postmaster.pid (pid {} is not a running PostgreSQL)", pid);
             deleteQuietlyFile(pidFile);
         }
     }
@@ -272,7 +272,7 @@ public final class LocalPostgis implements AutoCloseable {
             log.info("attaching to the cluster of partymap pid {} on port {}", owner, port);
             return new LocalPostgis(home, binaries, root, port, readPassword(home), null, false);
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("partymap is already running (pid " + owner + ") on " + home
+            throw new StartupException("a server is already running (pid " + owner + ") on " + home
                     + " but its database is not up yet; try again in a moment");
         }
     }

@@ -92,7 +92,7 @@ public final class ErrorMapper {
             write(ctx, api.toProblem());
             return;
         }
-        log.error("request {} {} failed (request id {})", ctx.method(), ctx.path(), (Object) ctx.attribute(REQUEST_ID), e);
+        log.error("request {} {} failed (request id {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
         write(ctx, new Problem("/problems/internal", "Internal server error", 500,
                 "the server could not answer this request; quote the request id when reporting it", null, null));
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.http.Context;
 
-/** Response helpers: JSON text PostGIS has already written, or Java records written as snake_case JSON. */
+/**
+ * Response helpers: JSON text PostGIS has already written, or Java records written as snake_case JSON. Either way
+ * the answer is in Jackson's compact spacing ({@link JsonText}), whichever wrote it.
+ */
 public final class Responses {
 
     public static final String GEOJSON = "application/geo+json";
@@ -16,11 +19,11 @@ public final class Responses {
     }
 
     public static void geojson(Context ctx, String body) {
-        ctx.contentType(GEOJSON + "; charset=utf-8").result(body);
+        ctx.contentType(GEOJSON + "; charset=utf-8").result(JsonText.compact(body));
     }
 
     public static void json(Context ctx, String body) {
-        ctx.contentType("application/json; charset=utf-8").result(body);
+        ctx.contentType("application/json; charset=utf-8").result(JsonText.compact(body));
     }
 
     /**

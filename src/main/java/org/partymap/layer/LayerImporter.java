@@ -49,7 +49,20 @@ public final class LayerImporter {
      * @param changedBy who imports, for the grid history
      */
     public Result importFile(byte[] bytes, String fileName, Layer layer, Crs crs, String changedBy) {
-        List<LayerFeature> features = LayerFileReader.read(bytes, fileName, layer);
+        return importFeatures(read(bytes, fileName, layer), fileName, layer, crs, changedBy);
+    }
+
+    /**
+     * Reads a layer file without a database: what cannot be read is refused before anything is opened.
+     *
+     * @throws LayerImportException naming every problem
+     */
+    public static List<LayerFeature> read(byte[] bytes, String fileName, Layer layer) {
+        return LayerFileReader.read(bytes, fileName, layer);
+    }
+
+    /** Checks and writes features {@link #read} from {@code fileName}, all or nothing. */
+    public Result importFeatures(List<LayerFeature> features, String fileName, Layer layer, Crs crs, String changedBy) {
         var problems = new ArrayList<String>();
         var checked = new ArrayList<Checked>();
         var placer = new AddressPlacer(geocoder);

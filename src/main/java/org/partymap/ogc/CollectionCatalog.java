@@ -121,7 +121,7 @@ public final class CollectionCatalog {
             throw new IllegalArgumentException(where + ": geometry must be one of " + GEOMETRY_TYPES + ", not " + geometry);
         }
         var fixed = new LinkedHashMap<String, String>();
-        row.path("where").fields().forEachRemaining(e -> {
+        row.path("where").properties().forEach(e -> {
             check(e.getKey(), where + ": where");
             fixed.put(e.getKey(), e.getValue().asText());
         });

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import org.partymap.http.BaseUrl;
@@ -52,12 +51,12 @@ public final class OpenApiDocument {
                 throw new IllegalStateException(RESOURCE + " describes " + key + ", which is not under /api/");
             }
         });
-        paths.fields().forEachRemaining(e -> putNew(allPaths, e.getKey(), e.getValue(), "path"));
+        paths.properties().forEach(e -> putNew(allPaths, e.getKey(), e.getValue(), "path"));
         ObjectNode allComponents = doc.has("components") ? (ObjectNode) doc.get("components") : doc.putObject("components");
-        components.fields().forEachRemaining(group -> {
+        components.properties().forEach(group -> {
             ObjectNode target = allComponents.has(group.getKey())
                     ? (ObjectNode) allComponents.get(group.getKey()) : allComponents.putObject(group.getKey());
-            group.getValue().fields().forEachRemaining(e -> putNew(target, e.getKey(), e.getValue(), group.getKey()));
+            group.getValue().properties().forEach(e -> putNew(target, e.getKey(), e.getValue(), group.getKey()));
         });
         return new OpenApiDocument(doc, prefix, publicUrl);
     }
@@ -74,8 +73,7 @@ public final class OpenApiDocument {
         ObjectNode doc = template.deepCopy();
         doc.putArray("servers").addObject().put("url", base + mountedPrefix)
                 .put("description", "OGC API - Features; the /api paths name their own server");
-        for (Iterator<Map.Entry<String, JsonNode>> it = doc.get("paths").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = it.next();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             if (path.getKey().startsWith("/api/")) {
                 ((ObjectNode) path.getValue()).putArray("servers").addObject().put("url", base);
             }

@@ -1,6 +1,7 @@
 package org.partymap.resident;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class ResidentFile {
     public static Parsed read(byte[] bytes) {
         CsvTable.Read read;
         try {
-            read = CsvTable.read(bytes);
+            read = CsvTable.readKeepingProblems(bytes);
         } catch (CsvTable.CsvException e) {
             throw new Refused(List.of(e.getMessage()));
         }
@@ -72,11 +73,12 @@ public final class ResidentFile {
         Optional<Integer> id = table.column(ID_NUMBER.toArray(String[]::new));
         Optional<Integer> phone = table.column(PHONE.toArray(String[]::new));
         Optional<Integer> care = table.column(CARE.toArray(String[]::new));
-        if (table.rows().isEmpty()) {
+        if (table.rows().isEmpty() && table.problems().isEmpty()) {
             throw new Refused(List.of("the file has a header but no residents"));
         }
         var rows = new ArrayList<Row>(table.rows().size());
         var problems = new Problems(table.header());
+        table.problems().forEach(p -> problems.add(p.line(), p.message()));
         for (CsvTable.Row r : table.rows()) {
             List<String> f = r.fields();
             int line = r.line();
@@ -99,18 +101,18 @@ public final class ResidentFile {
     /** The problems found so far; values are never repeated in them (they are personal data). */
     private static final class Problems {
         private final List<String> header;
-        private final List<String> found = new ArrayList<>();
-        private int count;
+        private final List<CsvTable.Problem> found = new ArrayList<>();
 
         Problems(List<String> header) {
             this.header = header;
         }
 
+        void add(int line, String what) {
+            found.add(new CsvTable.Problem(line, what));
+        }
+
         private void add(int line, int column, String what) {
-            count++;
-            if (found.size() < MAX_PROBLEMS) {
-                found.add("line " + line + ": " + header.get(column) + " " + what);
-            }
+            add(line, header.get(column) + " " + what);
         }
 
         String text(int line, int column, String raw, int max) {
@@ -161,13 +163,20 @@ public final class ResidentFile {
             return List.copyOf(tags);
         }
 
+        /** Refuses the file with its problems in line order, whatever their kind: the first {@value ResidentFile#MAX_PROBLEMS}, then a count. */
         void refuseIfAny() {
-            if (count > found.size()) {
-                found.add("… and " + (count - found.size()) + " more");
+            if (found.isEmpty()) {
+                return;
             }
-            if (!found.isEmpty()) {
-                throw new Refused(found);
+            found.sort(Comparator.comparingInt(CsvTable.Problem::line)); // stable: a line's problems keep their column order
+            var listed = new ArrayList<String>();
+            for (CsvTable.Problem p : found.subList(0, Math.min(found.size(), MAX_PROBLEMS))) {
+                listed.add(p.toString());
             }
+            if (found.size() > MAX_PROBLEMS) {
+                listed.add("… and " + (found.size() - MAX_PROBLEMS) + " more");
+            }
+            throw new Refused(listed);
         }
     }
 }

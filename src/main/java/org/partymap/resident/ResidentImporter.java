@@ -96,7 +96,11 @@ public final class ResidentImporter {
      * @throws AlreadyImported      when it was imported before and {@code force} is false
      */
     public Prepared prepare(byte[] bytes, String file, Uploader who, boolean force) {
-        ResidentFile.Parsed parsed = ResidentFile.read(bytes);
+        return prepare(bytes, ResidentFile.read(bytes), file, who, force);
+    }
+
+    /** As {@link #prepare(byte[], String, Uploader, boolean)} for a file already read and checked: {@code parsed} is {@code bytes} read. */
+    public Prepared prepare(byte[] bytes, ResidentFile.Parsed parsed, String file, Uploader who, boolean force) {
         String sha = sha256(bytes);
         if (!force) {
             jobs.sameFile(sha, who.scope()).ifPresent(e -> {
@@ -183,7 +187,7 @@ public final class ResidentImporter {
                 summary.get("imported"), summary.get("rows"), file, summary.get("geocoding_seconds"), summary.get("writing_seconds")));
         ((Map<?, ?>) summary.get("by_level")).forEach((level, n) -> {
             if (((Integer) n) > 0) {
-                out.append(String.format(Locale.ROOT, "  %-13s %,8d%n", level, n));
+                out.append(String.format(Locale.ROOT, "  %-19s %,8d%n", level, n)); // the width of "outside your grids" below
             }
         });
         for (String kind : List.of("unmatched", "uncertain", "outside_your_grids")) {

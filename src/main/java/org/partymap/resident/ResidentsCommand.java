@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.partymap.StartupException;
 import org.partymap.geocode.GazetteerRepository;
@@ -65,31 +66,43 @@ public final class ResidentsCommand {
         return new Arguments(file, force);
     }
 
-    /** Imports the file as the command line (every grid); one-line errors are {@link StartupException}s. */
-    public static int run(Arguments args, DataSource ds, PrintStream out, PrintStream err) {
-        byte[] bytes = InputFiles.read(args.file());
-        Map<String, Object> summary = importFile(ds, bytes, args.file().getFileName().toString(), ResidentImporter.Uploader.commandLine(),
-                args.force(), err);
-        out.print(ResidentImporter.describe(args.file().getFileName().toString(), summary));
+    /**
+     * Reads and checks the register before anything is opened or loaded: a refused file costs no database and no
+     * gazetteer. Refusals are {@link StartupException}s naming every problem.
+     */
+    public static ResidentFile.Parsed check(String name, byte[] bytes) {
+        try {
+            return ResidentFile.read(bytes);
+        } catch (ResidentFile.Refused e) {
+            throw refused(name, e);
+        }
+    }
+
+    /** Imports the checked file as the command line (every grid); one-line errors are {@link StartupException}s. */
+    public static int run(Arguments args, byte[] bytes, ResidentFile.Parsed checked, DataSource ds, PrintStream out, PrintStream err) {
+        String name = args.file().getFileName().toString();
+        Map<String, Object> summary = importChecked(ds, bytes, checked, name, ResidentImporter.Uploader.commandLine(), args.force(), err);
+        out.print(ResidentImporter.describe(name, summary));
         return 0;
     }
 
-    /** Loads the gazetteer, imports with a progress bar on {@code err}, and returns the summary. */
+    /** Checks the file, registers the import, then loads the gazetteer and imports with a progress bar on {@code err}; returns the summary. */
     public static Map<String, Object> importFile(DataSource ds, byte[] bytes, String name, ResidentImporter.Uploader who, boolean force,
                                                  PrintStream err) {
-        long start = System.nanoTime();
-        Matcher matcher = new Matcher(new GazetteerRepository(ds).load());
-        err.printf(Locale.ROOT, "gazetteer: %,d standard addresses, loaded in %.1f s%n", matcher.gazetteer().addressCount(),
-                (System.nanoTime() - start) / 1e9);
-        var importer = new ResidentImporter(ds, () -> matcher);
+        return importChecked(ds, bytes, check(name, bytes), name, who, force, err);
+    }
+
+    private static Map<String, Object> importChecked(DataSource ds, byte[] bytes, ResidentFile.Parsed checked, String name,
+                                                     ResidentImporter.Uploader who, boolean force, PrintStream err) {
+        var gazetteer = new AtomicReference<Matcher>();
+        var importer = new ResidentImporter(ds, gazetteer::get);
         ResidentImporter.Prepared prepared;
         try {
-            prepared = importer.prepare(bytes, name, who, force);
-        } catch (ResidentFile.Refused e) {
-            throw new StartupException("import refused, nothing was written: " + name + "\n  " + String.join("\n  ", e.problems()));
+            prepared = importer.prepare(bytes, checked, name, who, force);
         } catch (ResidentImporter.AlreadyImported e) {
             throw new StartupException(name + ": " + e.getMessage() + "; --force imports it again");
         }
+        gazetteer.set(loadGazetteer(ds, err)); // only for a file that will be imported
         var bar = new ProgressBar(err, "geocoding", prepared.rows());
         return importer.run(prepared, (phase, done, total) -> {
             if (phase.equals("geocoding")) {
@@ -99,5 +112,17 @@ public final class ResidentsCommand {
                 err.println("writing " + total + " rows in one transaction …");
             }
         });
+    }
+
+    private static Matcher loadGazetteer(DataSource ds, PrintStream err) {
+        long start = System.nanoTime();
+        var matcher = new Matcher(new GazetteerRepository(ds).load());
+        err.printf(Locale.ROOT, "gazetteer: %,d standard addresses, loaded in %.1f s%n", matcher.gazetteer().addressCount(),
+                (System.nanoTime() - start) / 1e9);
+        return matcher;
+    }
+
+    private static StartupException refused(String name, ResidentFile.Refused e) {
+        return new StartupException("import refused, nothing was written: " + name + "\n  " + String.join("\n  ", e.problems()));
     }
 }

@@ -43,7 +43,7 @@ public final class ReviewQueue {
     private static final String COUNT = "SELECT count(*)\n" + FROM;
 
     private static final String LOCK = """
-            SELECT r.id, g.code AS grid_code, r.match_level, """ + SCOPE + """
+            SELECT r.id, g.code AS grid_code, r.match_level,\s""" + SCOPE + """
              AS allowed
               FROM resident r LEFT JOIN grid g ON g.id = r.grid_id LEFT JOIN resident_import i ON i.id = r.import_id
              WHERE r.id = ? FOR UPDATE OF r""";

@@ -25,11 +25,15 @@ public final class NearestRepository {
              ORDER BY st.geom::geography <-> p.pt::geography
              LIMIT ?""";
 
-    /** {@link #NEAR} as the whole straight-line answer, written by PostGIS. */
+    /**
+     * {@link #NEAR} as the whole straight-line answer, written by PostGIS; its origin has the members of the walking
+     * answer's ({@link NearestAnswer.Origin}): {@code address}, {@code level} and {@code score} only for {@code address=}.
+     */
     public static final String STRAIGHT = """
             WITH near AS (%s)
             SELECT json_build_object('mode', 'straight',
-                     'origin', json_build_object('lon', ?::float8, 'lat', ?::float8),
+                     'origin', json_strip_nulls(json_build_object('lon', ?::float8, 'lat', ?::float8,
+                         'address', ?::text, 'level', ?::text, 'score', ?::float8)),
                      'stations', coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'name', name,
                          'address', address, 'hours', hours, 'phone', phone, 'services', services,
                          'grid_id', grid_id, 'community_id', community_id,
@@ -62,7 +66,10 @@ public final class NearestRepository {
     public String straightJson(NearestQuery q) {
         String[] kinds = q.kindArray();
         String service = q.service().orElse(null);
-        return Sql.text(ds, STRAIGHT, q.lon(), q.lat(), kinds, kinds, service, service, service, q.limit(), q.lon(), q.lat()).orElseThrow();
+        var place = q.address();
+        return Sql.text(ds, STRAIGHT, q.lon(), q.lat(), kinds, kinds, service, service, service, q.limit(), q.lon(), q.lat(),
+                place.map(AddressLocator.Place::address).orElse(null), place.map(AddressLocator.Place::level).orElse(null),
+                place.map(AddressLocator.Place::score).orElse(null)).orElseThrow();
     }
 
     /** The {@code k} nearest stations the query wants, nearest first. */

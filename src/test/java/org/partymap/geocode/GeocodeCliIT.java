@@ -143,6 +143,6 @@ class GeocodeCliIT {
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue());
-        assertTrue(err.contains("usage: partymap"), err);
+        assertTrue(err.endsWith("; see ./partymap help\n") && err.lines().count() == 1, err);
     }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.partymap.db.Database;
+import org.partymap.geocode.GazetteerCache;
+import org.partymap.testing.LogCapture;
 import org.partymap.testing.Fixtures;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -162,14 +165,29 @@ class ApiIT {
     }
 
     @Test
-    void aServerErrorShowsARequestIdAndNoInternals() {
-        try (Database broken = TestDatabase.fresh(); TestServer s = TestServer.start(broken)) {
+    void aServerErrorShowsARequestIdAndNoInternalsAndIsLoggedWithItsStackTrace() {
+        // the capture opens first and closes last: the gazetteer's warm-up may fail on the broken table as the server stops
+        try (LogCapture log = LogCapture.of(ErrorMapper.class, GazetteerCache.class);
+             Database broken = TestDatabase.fresh(); TestServer s = TestServer.start(broken)) {
             org.partymap.db.Sql.update(broken.dataSource(), "ALTER TABLE station RENAME TO station_gone");
             HttpResponse<String> r = s.get("/api/stations");
             assertEquals(500, r.statusCode());
             JsonNode p = TestServer.json(r);
             assertFalse(p.get("requestId").asText().isBlank());
             assertFalse(r.body().contains("station_gone") || r.body().contains("ERROR") || r.body().contains("at org."), r.body());
+            ILoggingEvent logged = log.events().stream().filter(e -> e.getLoggerName().equals(ErrorMapper.class.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the 500 is logged: " + log.lines()));
+            assertEquals("request GET /api/stations failed (request id " + p.get("requestId").asText() + ")", logged.getFormattedMessage());
+            assertTrue(logged.getThrowableProxy().getMessage().contains("relation \"station\" does not exist"), "the log has the cause");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/health", "/api/grids", "/api/grids/1", "/api/locate?lon=120.147&lat=33.385", "/api/stations",
+        "/api/nearest?lon=120.147&lat=33.385&mode=straight", "/api/nearest?lon=120.147&lat=33.385", "/api/locate?lon=120.3&lat=33.5"})
+    void everyAnswerHasJacksonsSpacingWhetherPostgisOrJavaWroteIt(String path) {
+        String body = server.get(path).body();
+        assertFalse(body.isEmpty());
+        assertEquals(JsonText.compact(body), body, "no white space between tokens: " + body);
     }
 }

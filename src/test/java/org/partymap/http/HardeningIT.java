@@ -14,6 +14,7 @@ import org.partymap.App;
 import org.partymap.auth.Role;
 import org.partymap.db.Database;
 import org.partymap.testing.Fixtures;
+import org.partymap.testing.LogCapture;
 import org.partymap.testing.TestAccounts;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -107,8 +108,12 @@ class HardeningIT {
     @Test
     void jsonBodiesAreHeldToOneMegabyteAndTheImportToItsOwnLimit() {
         var admin = server.login("admin");
-        HttpResponse<String> big = server.call("POST", "/api/admin/users").as(admin)
-                .json("{\"username\": \"" + "x".repeat((int) App.MAX_BODY_BYTES) + "\"}").send();
+        HttpResponse<String> big;
+        try (LogCapture log = LogCapture.of(io.javalin.Javalin.class)) {
+            big = server.call("POST", "/api/admin/users").as(admin)
+                    .json("{\"username\": \"" + "x".repeat((int) App.MAX_BODY_BYTES) + "\"}").send();
+            assertEquals(List.of("WARN Body size greater than max size (" + App.MAX_BODY_BYTES + " bytes)"), log.lines(), "Javalin says why");
+        }
         assertEquals(413, big.statusCode(), big.body());
         assertEquals(Problem.MEDIA_TYPE, big.headers().firstValue("Content-Type").orElse(""));
 

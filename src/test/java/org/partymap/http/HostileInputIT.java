@@ -2,6 +2,7 @@ package org.partymap.http;
 
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URLEncoder;
@@ -23,6 +24,7 @@ import org.partymap.auth.Role;
 import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.testing.Fixtures;
+import org.partymap.testing.LogCapture;
 import org.partymap.testing.TestAccounts;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -305,6 +307,15 @@ class HostileInputIT {
     @Test
     void brokenJsonBodiesGetAReasonNeverAServerError() {
         var problems = new ArrayList<String>();
+        try (LogCapture log = LogCapture.of(io.javalin.Javalin.class)) { // the oversized bodies make Javalin warn, as it should
+            jsonBodies(problems);
+            assertFalse(log.lines().isEmpty(), "Javalin warns of the oversized bodies it refuses");
+            log.lines().forEach(line -> assertEquals("WARN Body size greater than max size (" + App.MAX_BODY_BYTES + " bytes)", line));
+        }
+        report(problems);
+    }
+
+    private void jsonBodies(List<String> problems) {
         for (TestServer.Route route : server.endpoints()) {
             Input in = ROUTES.get(route.key());
             if (in == null || in.body() != Body.JSON) {
@@ -318,7 +329,6 @@ class HostileInputIT {
             check(problems, route.method(), path, utf8("username=x&password=y"), "application/x-www-form-urlencoded", true);
             check(problems, route.method(), path, new byte[(int) App.MAX_BODY_BYTES + 10], "application/json", true);
         }
-        report(problems);
     }
 
     @Test

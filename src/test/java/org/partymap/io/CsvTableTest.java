@@ -40,6 +40,21 @@ class CsvTableTest {
     }
 
     @Test
+    void everyUnreadableRowIsListedInOneRefusalNotOnlyTheFirst() {
+        var e = assertThrows(CsvTable.CsvException.class, () -> CsvTable.parse("a,b\n1\n2,3\n\"x\"y,4\n5,6,7\n"));
+        assertEquals("line 2: 1 field, but the header has 2; line 4: text after a closing quote; line 5: 3 fields, but the header has 2",
+                e.getMessage());
+    }
+
+    @Test
+    void keepingProblemsGivesTheReadableRowsAndTheLinesOfTheOthers() {
+        var t = CsvTable.parseKeepingProblems("a,b\n1\n2,3\n4,5,6\n");
+        assertEquals(List.of(new CsvTable.Row(3, List.of("2", "3"))), t.rows());
+        assertEquals(List.of(new CsvTable.Problem(2, "1 field, but the header has 2"), new CsvTable.Problem(4, "3 fields, but the header has 2")),
+                t.problems());
+    }
+
+    @Test
     void anUnclosedQuoteIsRefusedWithTheLineItOpensOn() {
         var e = assertThrows(CsvTable.CsvException.class, () -> CsvTable.parse("a,b\n1,\"open\n2,3\n"));
         assertTrue(e.getMessage().startsWith("line 2:"), e.getMessage());

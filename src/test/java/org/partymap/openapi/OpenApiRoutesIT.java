@@ -85,7 +85,7 @@ class OpenApiRoutesIT {
     @Test
     void everyOperationInTheDocumentIsServed() {
         var stale = new ArrayList<String>();
-        doc.get("paths").fields().forEachRemaining(path -> METHODS.stream().filter(path.getValue()::has).forEach(method -> {
+        doc.get("paths").properties().forEach(path -> METHODS.stream().filter(path.getValue()::has).forEach(method -> {
             String concrete = fullPath(path.getKey());
             for (var sample : SAMPLES.entrySet()) {
                 concrete = concrete.replace("{" + sample.getKey() + "}", sample.getValue());
@@ -110,7 +110,7 @@ class OpenApiRoutesIT {
             if (ref != null && (!ref.asText().startsWith("#/") || doc.at(ref.asText().substring(1)).isMissingNode())) {
                 broken.add(where + " → " + ref.asText());
             }
-            node.fields().forEachRemaining(e -> collectBrokenRefs(e.getValue(), where + "/" + e.getKey(), broken));
+            node.properties().forEach(e -> collectBrokenRefs(e.getValue(), where + "/" + e.getKey(), broken));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 collectBrokenRefs(node.get(i), where + "/" + i, broken);

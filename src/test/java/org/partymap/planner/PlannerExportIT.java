@@ -74,7 +74,7 @@ class PlannerExportIT {
                     grids.stream().map(g -> g.get("code")).toList());
             assertEquals(24L, grids.get(0).get("residents"));
             assertEquals("MULTIPOLYGON", grids.get(0).get("geometry_type"));
-            assertEquals(4326L, (long) gp.getFeatureDao("grids").getSrs().getOrganizationCoordsysId());
+            assertEquals(4326L, gp.getFeatureDao("grids").getSrs().getOrganizationCoordsysId());
             List<Map<String, Object>> stations = rows(gp.getFeatureDao("stations"));
             assertEquals(3, stations.size());
             assertTrue(stations.stream().anyMatch(s -> "网格驿站".equals(s.get("kind_name")) && PlannerDistrict.GRIDS[0].equals(s.get("grid_code"))),

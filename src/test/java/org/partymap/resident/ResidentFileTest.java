@@ -64,4 +64,29 @@ class ResidentFileTest {
         assertEquals(List.of("line 2: 电话 is not a phone number (digits, spaces, + - ( ), at most 24 characters)",
                 "line 3: 关爱类别 has more than 10 care tags or one longer than 16 characters"), refused.problems());
     }
+
+    @Test
+    void aRaggedRowDoesNotHideTheOtherBadLinesWhichComeInLineOrderWhateverTheirKind() {
+        var refused = assertThrows(ResidentFile.Refused.class, () -> read("姓名,身份证号,居住地址\n"
+                + ",,人民路1号\n"
+                + "\"李四\"x,,人民路2号\n"
+                + "王五,人民路3号\n"
+                + "赵六,12345,人民路4号\n"
+                + "钱七,,人民路5号\n"));
+        assertEquals(List.of("line 2: 姓名 is empty", "line 3: text after a closing quote", "line 4: 2 fields, but the header has 3",
+                "line 5: 身份证号 is not an ID number (18 characters: 17 digits and a digit or X; or 15 digits)"), refused.problems());
+    }
+
+    @Test
+    void raggedRowsCountTowardsTheTwentyListed() {
+        var text = new StringBuilder("姓名,居住地址\n");
+        for (int i = 0; i < 30; i++) {
+            text.append(i % 2 == 0 ? "张三\n" : ",人民路12号\n");
+        }
+        var refused = assertThrows(ResidentFile.Refused.class, () -> read(text.toString()));
+        assertEquals(21, refused.problems().size());
+        assertEquals("line 2: 1 field, but the header has 2", refused.problems().get(0));
+        assertEquals("line 3: 姓名 is empty", refused.problems().get(1));
+        assertEquals("… and 10 more", refused.problems().get(20));
+    }
 }

@@ -68,6 +68,17 @@ class ResidentsCliIT {
         CliProcess.Result r = CliProcess.run(home, env, "residents", "import", ragged.toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.stderr().contains("import refused, nothing was written") && r.stderr().contains("line 2: 3 fields"), r.stderr());
+        assertTrue(!r.stderr().contains("gazetteer"), "a refused file loads nothing first: " + r.stderr());
+        Path utf16 = file("utf16.csv", (ResidentImportIT.HEADER + "\n").getBytes(StandardCharsets.UTF_16));
+        CliProcess.Result encoding = CliProcess.run(home, env, "residents", "import", utf16.toString());
+        assertEquals(1, encoding.exitCode());
+        assertEquals("partymap: import refused, nothing was written: utf16.csv\n  the file is UTF-16; save it as UTF-8 or GBK\n", encoding.stderr());
+        Path noAddress = file("no-address.csv", "姓名,电话\n张三,100\n".getBytes(StandardCharsets.UTF_8));
+        CliProcess.Result column = CliProcess.run(home, env, "residents", "import", noAddress.toString());
+        assertEquals(1, column.exitCode());
+        assertTrue(column.stderr().startsWith("partymap: import refused, nothing was written: no-address.csv\n  line 1: the header has no address column"),
+                column.stderr());
+        assertTrue(!column.stderr().contains("gazetteer"), column.stderr());
         assertEquals(1, CliProcess.run(home, env, "residents", "import", home.resolve("missing.csv").toString()).exitCode());
         assertEquals(2, CliProcess.run(home, env, "residents").exitCode(), "no subcommand is a usage error");
         assertEquals(2, CliProcess.run(home, env, "residents", "import").exitCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,8 +151,19 @@ class NearestIT {
         assertTrue(a.at("/origin/score").asDouble() >= 0.8);
         assertEquals(120.1495, a.at("/origin/lon").asDouble(), 1e-6);
         assertEquals(2, a.get("stations").size());
+        JsonNode straight = server.ok("/api/nearest?limit=2&mode=straight&address=" + enc("盐城市亭湖区人民路12号"));
+        for (String member : List.of("address", "level", "lon", "lat")) {
+            assertEquals(a.at("/origin/" + member).asText(), straight.at("/origin/" + member).asText(), "both modes say what matched: " + member);
+        }
+        assertEquals(a.at("/origin/score").asDouble(), straight.at("/origin/score").asDouble(), 1e-9);
+        assertEquals(List.of("lon", "lat"), names(server.ok("/api/nearest?" + HERE + "&mode=straight").get("origin")),
+                "a point given as lon and lat has no address");
         assertEquals("address", server.problem("/api/nearest?address=x&" + HERE, 400).get("parameter").asText());
         assertEquals("/problems/address-not-found", server.problem("/api/nearest?address=" + enc("qqqq"), 404).get("type").asText());
+    }
+
+    private static List<String> names(JsonNode object) {
+        return object.properties().stream().map(java.util.Map.Entry::getKey).toList();
     }
 
     @Test
