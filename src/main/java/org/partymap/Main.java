@@ -24,6 +24,7 @@ import org.partymap.demo.ServiceHistory;
 import org.partymap.demo.WishHistory;
 import org.partymap.geo.Crs;
 import org.partymap.geocode.GeocodeCommand;
+import org.partymap.health.DistrictCounts;
 import org.partymap.io.InputFiles;
 import org.partymap.layer.Layer;
 import org.partymap.layer.LayerImportException;
@@ -54,6 +55,7 @@ public final class Main {
                                          layers: %s
               geocode IN.csv [--column address] > OUT.csv
                                          add lon, lat, level, score and grid to a CSV of addresses
+              stats                      count what the database holds: grids, buildings, addresses …
             %s%s%s  bench WHAT [options]       measure a speed and print the figures; WHAT: %s
                                          (bench geocode [--set FILE]... [--seconds N] [--warmup N]
                                                         [--clients N] [--no-import] | --generate FILE)
@@ -102,6 +104,7 @@ public final class Main {
             case "user" -> user(rest, out);
             case "residents" -> residents(rest, out);
             case "cards" -> cards(rest, out);
+            case "stats" -> stats(rest, out);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 yield 0;
@@ -259,6 +262,18 @@ public final class Main {
             return 0;
         } catch (java.io.IOException e) {
             throw new StartupException("the PDF could not be written: " + e.getMessage());
+        } catch (Sql.DataAccessException e) {
+            throw new StartupException("the database failed: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static int stats(List<String> args, PrintStream out) {
+        if (!args.isEmpty()) {
+            throw new UsageException("stats takes no arguments");
+        }
+        try (Database db = Database.open(Config.fromEnv(), LocalPostgis.Mode.ATTACH)) {
+            out.print(DistrictCounts.of(db.dataSource()).describe());
+            return 0;
         } catch (Sql.DataAccessException e) {
             throw new StartupException("the database failed: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -82,6 +82,11 @@ class CliIT {
             assertTrue(refused.stderr().contains("already holds 7 subdistricts") && refused.stderr().contains("--replace"),
                     refused.stderr());
             assertEquals(268, matched(demo.port(), "grids"), "the refusal changed nothing");
+            var stats = CliProcess.run(home, Map.of(), "stats");
+            assertEquals(0, stats.exitCode(), stats.stderr());
+            assertTrue(stats.stdout().contains("grids                     268\n") && stats.stdout().contains("buildings              20,183\n")
+                    && stats.stdout().contains("residents             100,000\n"), stats.stdout());
+            assertEquals("", stats.stderr(), "stats prints its counts and nothing else");
         } finally {
             demo.process().destroy();
             demo.process().waitFor(60, TimeUnit.SECONDS);

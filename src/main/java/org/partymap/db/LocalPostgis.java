@@ -248,7 +248,7 @@ public final class LocalPostgis implements AutoCloseable {
             runCluster(List.of(binaries.program("pg_ctl").toString(), "stop", "-D", dataDir.toString(),
                     "-m", "fast", "-w", "-t", "60"));
         } else {
-            log.warn("removing a stale postmaster.pid (pid {} is not running)", pid);
+            log.warn("removing a stale postmaster.pid (pid {} is not a running PostgreSQL)", pid);
             deleteQuietlyFile(pidFile);
         }
     }

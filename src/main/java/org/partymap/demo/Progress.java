@@ -34,7 +34,8 @@ final class Progress {
         work.run();
         done++;
         if (out != null) {
-            out.printf(Locale.ROOT, "demo [%2d/%d] %-26s %-60s %5.1f s%n", done, phases, name, made.get(), seconds(t));
+            // the seconds before the free text: a long path there cannot push them out of their column
+            out.printf(Locale.ROOT, "demo [%2d/%d] %-26s %5.1f s  %s%n", done, phases, name, seconds(t), made.get());
         }
     }
 

@@ -35,7 +35,7 @@ public final class ServiceHistory {
         public String describe() {
             var q = questions;
             return String.format(Locale.ROOT, "%,d questions (%,d asked out of hours, %,d answered late, %,d escalated to the community "
-                    + "(%,d of them on to the subdistrict), %,d transferred, %,d followed up, %,d solved, %,d waiting now) with %,d events, "
+                    + "and %,d of those on to the subdistrict, %,d transferred, %,d followed up, %,d solved, %,d waiting now) with %,d events, "
                     + "%,d bookings (%,d cancelled), %,d notices in %.1f s", q.questions(), q.outOfHours(), q.late(), q.escalated1(),
                     q.escalated2(), q.transferred(), q.followedUp(), q.solved(), q.waiting(), q.events(), bookings, cancelled, notices,
                     seconds);

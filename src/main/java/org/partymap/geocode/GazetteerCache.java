@@ -89,11 +89,13 @@ public final class GazetteerCache implements AutoCloseable {
         return matcher().gazetteer();
     }
 
-    /** Checks the version now and reloads when it moved; whether it reloaded. */
+    /** Checks the version now and reloads when it moved; whether it reloaded. The next check in the background is then due in full. */
     public boolean refreshIfChanged() {
         synchronized (loading) {
             Matcher m = current.get();
             long version = repository.version();
+            // without this a snapshot first loaded here had a check due at once, run in the background after the caller moved on
+            nextCheck.set(System.nanoTime() + checkNanos);
             if (m != null && m.gazetteer().version() == version) {
                 return false;
             }

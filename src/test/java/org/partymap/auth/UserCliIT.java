@@ -30,7 +30,8 @@ class UserCliIT {
     @BeforeAll
     static void startDemo() {
         home = TestDatabase.newHome("partymap-user-cli");
-        demo = CliProcess.serve(home, Map.of(), "demo", Duration.ofSeconds(90));
+        // the first start generates the district (45-65 s seen on two shared cores) and imports its register (28-34 s)
+        demo = CliProcess.serve(home, Map.of(), "demo", Duration.ofSeconds(300));
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partymap.StartupException;
+import org.partymap.testing.LogCapture;
 import org.partymap.testing.TestDatabase;
 
 class LocalPostgisIT {
@@ -114,14 +115,20 @@ class LocalPostgisIT {
         for (var child : children) {
             child.onExit().get(10, TimeUnit.SECONDS);
         }
-        pg.close(); // cannot stop what is dead; releases the home as a crashed process would
-        assertTrue(Files.exists(pidFile), "the crash leaves postmaster.pid behind");
-        // the pid may since belong to another process: make it so
-        var lines = new java.util.ArrayList<>(Files.readAllLines(pidFile));
-        lines.set(0, Long.toString(ProcessHandle.current().pid()));
-        Files.write(pidFile, lines);
-        try (var again = start(LocalPostgis.Mode.OWN)) {
-            assertEquals(List.of("before the crash"), names(again));
+        try (LogCapture log = LogCapture.of(LocalPostgis.class)) {
+            pg.close(); // cannot stop what is dead; releases the home as a crashed process would
+            assertEquals(1, log.lines().size(), log.lines().toString());
+            assertTrue(log.lines().get(0).startsWith("WARN could not stop the local cluster cleanly: pg_ctl failed"), log.lines().get(0));
+            assertTrue(Files.exists(pidFile), "the crash leaves postmaster.pid behind");
+            // the pid may since belong to another process: make it so
+            var lines = new java.util.ArrayList<>(Files.readAllLines(pidFile));
+            lines.set(0, Long.toString(ProcessHandle.current().pid()));
+            Files.write(pidFile, lines);
+            try (var again = start(LocalPostgis.Mode.OWN)) {
+                assertEquals(List.of("before the crash"), names(again));
+            }
+            assertEquals("WARN removing a stale postmaster.pid (pid " + ProcessHandle.current().pid() + " is not a running PostgreSQL)",
+                    log.lines().get(1));
         }
     }
 }

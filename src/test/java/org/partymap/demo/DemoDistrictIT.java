@@ -64,6 +64,36 @@ class DemoDistrictIT {
         return Sql.list(db.dataSource(), sql, rs -> rs.getString(1));
     }
 
+    /** The README's section on the demo district, its white space folded (Markdown wraps lines anywhere). */
+    private static String readmeDemoSection() throws java.io.IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("## The demo district");
+        int end = readme.indexOf("\n## ", start + 1);
+        return readme.substring(start, end).replaceAll("\\s+", " ").replace("**", "");
+    }
+
+    @Test
+    void theReadmesFiguresAreTheCountsOfTheGeneratedDistrict() throws Exception {
+        String section = readmeDemoSection();
+        var counts = org.partymap.health.DistrictCounts.of(db.dataSource());
+        for (String name : List.of("subdistricts", "communities", "grids", "buildings", "standard addresses", "households",
+                "party groups", "member households", "stations")) {
+            String phrase = counts.phrase(name);
+            assertTrue(section.contains(phrase), "README's demo section should say " + phrase + " (./partymap stats on the demo)");
+        }
+    }
+
+    @Test
+    void theReadmesExampleAddressesAreStandardAddressesOfTheDemo() throws Exception {
+        var examples = java.util.regex.Pattern.compile("standard addresses \\(([^)]*)\\)").matcher(readmeDemoSection());
+        assertTrue(examples.find(), "the README gives examples of standard addresses");
+        for (String address : examples.group(1).split(", ")) {
+            assertEquals(1, count("SELECT count(*) FROM address WHERE full_address = ?", address), address + " is no standard address; some are "
+                    + texts("SELECT full_address FROM address WHERE road = '人民路' AND unit IS NULL ORDER BY length(full_address), full_address LIMIT 8")
+                    + " and " + texts("SELECT full_address FROM address WHERE full_address LIKE '万方花园%' ORDER BY full_address LIMIT 8"));
+        }
+    }
+
     @Test
     void theSourcesCountsHoldExactly() {
         assertEquals(268, count("SELECT count(*) FROM grid"));

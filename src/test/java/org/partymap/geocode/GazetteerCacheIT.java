@@ -28,6 +28,7 @@ class GazetteerCacheIT {
 
     @AfterEach
     void tearDown() {
+        cache.close();
         db.close();
     }
 

@@ -19,6 +19,7 @@ import org.partymap.db.Database;
 import org.partymap.db.Sql;
 import org.partymap.geocode.GeocodeFixtures;
 import org.partymap.testing.Fixtures;
+import org.partymap.testing.LogCapture;
 import org.partymap.testing.TestAccounts;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
@@ -238,7 +239,7 @@ class ResidentImportIT {
     @Test
     void aFailureWhileWritingLeavesNothingOfTheFileBehind() throws Exception {
         Sql.update(db.dataSource(), "ALTER TABLE resident ADD CONSTRAINT refuse_one_test_row CHECK (name <> '不可写')");
-        try {
+        try (LogCapture log = LogCapture.of(ResidentImportJobs.class)) {
             String file = register(
                     new String[] {"可写甲", "320902195001014001", "人民路12号"},
                     new String[] {"不可写", "320902195001014002", "万方花园1幢2单元"},
@@ -250,6 +251,12 @@ class ResidentImportIT {
             assertEquals(0, count("SELECT count(*) FROM resident WHERE name IN ('可写甲', '可写乙', '不可写')"));
             assertEquals(1, count("SELECT count(*) FROM audit_log WHERE action = 'resident_import_failed' AND target_id = ?",
                     job.get("id").asText()));
+            long deadline = System.nanoTime() + 10_000_000_000L; // the job's thread logs once the job reads as failed
+            while (log.lines().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of("WARN resident import " + job.get("id").asText() + " failed: ERROR: new row for relation \"resident\" "
+                    + "violates check constraint \"refuse_one_test_row\""), log.lines());
         } finally {
             Sql.update(db.dataSource(), "ALTER TABLE resident DROP CONSTRAINT refuse_one_test_row");
         }

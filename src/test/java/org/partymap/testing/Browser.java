@@ -34,6 +34,16 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = "/usr/bin/chromium";
     public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Selenium looks for a DevTools (CDP) binding matching the browser as each driver starts and warns when Debian's
+     * chromium is newer than those it ships. These tests speak WebDriver only, never CDP, so the search's outcome does
+     * not matter to them; its logger (kept here: java.util.logging holds loggers weakly) reports only failures.
+     */
+    private static final java.util.logging.Logger CDP_SEARCH = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_SEARCH.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
