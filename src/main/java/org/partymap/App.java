@@ -159,7 +159,7 @@ public final class App {
         var nearest = new NearestController(new NearestService(new NearestRepository(reads), new StreetNetwork(ds, versions)),
                 services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
-        var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
+        var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles(), kept);
         var consult = Consult.create(ds, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                 .map(c -> new ConsultService.Located(c.lon(), c.lat(), c.confident())), clock, config.consult(), auditLog);
 

@@ -117,6 +117,7 @@ public final class HealthController implements AutoCloseable {
         }
         var app = new LinkedHashMap<String, Object>();
         app.put("kept_answers", kept.size());
+        app.put("kept_answers_mb", kept.bytes() / (1024 * 1024));
         app.put("java", Runtime.version().toString());
         var heap = Runtime.getRuntime();
         app.put("heap_used_mb", (heap.totalMemory() - heap.freeMemory()) / (1024 * 1024));

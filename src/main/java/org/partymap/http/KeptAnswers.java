@@ -20,18 +20,24 @@ import org.partymap.db.LayerVersions;
  * version read go on being served (an answer never kept is then a 503).
  *
  * <p>An answer is keyed by its route and the parameters that shape it. At most
- * {@value #MAX_ENTRIES} are kept (box queries make many); past that the store starts again empty.
+ * {@value #MAX_ENTRIES} answers and {@value #MAX_BYTES} bytes are kept (basemap boxes make many);
+ * past either the store starts again empty.
  * Two requests for the same stale answer build it once: the second waits for the first.
  */
 public final class KeptAnswers {
 
-    static final int MAX_ENTRIES = 512;
+    static final int MAX_ENTRIES = 4096;
+    static final long MAX_BYTES = 96L * 1024 * 1024;
 
     private final LayerVersions versions;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
 
     /** An answer for one version of its layers. */
     private record Entry(String version, String etag, byte[] plain, byte[] gzip) {
+        long size() {
+            return plain.length + gzip.length;
+        }
     }
 
     public KeptAnswers(LayerVersions versions) {
@@ -58,10 +64,18 @@ public final class KeptAnswers {
         }
         String version = read.orElse("");
         if (entry == null || !entry.version().equals(version)) {
-            if (entry == null && entries.size() >= MAX_ENTRIES) {
+            if (entry == null && entries.size() >= MAX_ENTRIES || bytes.get() > MAX_BYTES) {
                 entries.clear();
+                bytes.set(0);
             }
-            entry = entries.compute(key, (k, old) -> old != null && old.version().equals(version) ? old : entry(version, build.get()));
+            entry = entries.compute(key, (k, old) -> {
+                if (old != null && old.version().equals(version)) {
+                    return old;
+                }
+                Entry built = entry(version, build.get());
+                bytes.addAndGet(built.size() - (old == null ? 0 : old.size()));
+                return built;
+            });
         }
         Responses.kept(ctx, entry.etag(), type, entry.plain(), entry.gzip());
     }
@@ -84,5 +98,10 @@ public final class KeptAnswers {
     /** How many answers are kept now (for the admin's status). */
     public int size() {
         return entries.size();
+    }
+
+    /** How many bytes they hold, plain and gzip together. */
+    public long bytes() {
+        return bytes.get();
     }
 }

@@ -33,7 +33,7 @@ import org.partymap.testing.TestServer;
 class KeptAnswersIT {
 
     private static final List<String> LAYERS = List.of("/api/grids", "/api/grids?community=1", "/api/grids/1", "/api/stations",
-            "/api/streets", "/api/subdistricts", "/api/communities");
+            "/api/streets", "/api/subdistricts", "/api/communities", "/api/basemap?bbox=120.14,33.38,120.155,33.395&z=16");
 
     private static Database db;
     private static TestServer server;
