@@ -18,6 +18,7 @@ import org.partymap.auth.AdminUserController;
 import org.partymap.auth.AuditController;
 import org.partymap.auth.AuditLog;
 import org.partymap.auth.AuthController;
+import org.partymap.auth.DeviceCookie;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.consult.Consult;
@@ -137,7 +138,7 @@ public final class App {
         var ogc = new OgcController(collections, new FeatureRepository(reads, collections), config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
-        var auth = new AuthController(ds, accounts, sessions, cookie, auditLog);
+        var auth = new AuthController(ds, accounts, sessions, cookie, new DeviceCookie(ds, config.https()), auditLog);
         var users = new AdminUserController(accounts);
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
