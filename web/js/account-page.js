@@ -2,21 +2,9 @@
 import { get, post, request } from './api.js';
 import { el, replace, say } from './dom.js';
 import { startStaffPage } from './session.js';
+import { browserName, when } from './sessions.js';
 
 const status = document.getElementById('status');
-
-/** A short name for a User-Agent: 微信 / Edge / Chrome / Firefox / Safari, and the system. */
-export function browserName(agent) {
-  if (!agent) return '未知浏览器';
-  const browser = [['MicroMessenger', '微信'], ['Edg/', 'Edge'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Safari/', 'Safari']]
-    .find(([mark]) => agent.includes(mark));
-  const system = [['Android', 'Android'], ['iPhone', 'iPhone'], ['iPad', 'iPad'], ['Windows', 'Windows'], ['Mac OS', 'macOS'], ['Linux', 'Linux']]
-    .find(([mark]) => agent.includes(mark));
-  const name = [browser && browser[1], system && system[1]].filter(Boolean).join(' · ');
-  return name || agent.slice(0, 40);
-}
-
-const when = (iso) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
 
 async function show() {
   const { sessions } = await get('/api/me/sessions');

@@ -55,4 +55,22 @@ class AccountPageIT {
                     "with one session left there is nothing else to end");
         }
     }
+
+    @Test
+    void anAdminSeesAUsersSessionsOnTheAdminPageAndEndsThem() {
+        TestAccounts.create(db, "page-admin", Role.ADMIN);
+        TestAccounts.create(db, "page-watched", Role.PLANNER, Fixtures.SUBDISTRICT);
+        Session watched = server.login("page-watched");
+        try (Browser b = Browser.desktop()) {
+            b.open(server.uri("/login.html?next=" + "/admin.html"));
+            b.waitFor("#login [name=username]").sendKeys("page-admin");
+            b.waitFor("#login [name=password]").sendKeys(TestAccounts.PASSWORD);
+            b.click("#login button[type=submit]");
+            b.click("#user-rows tr[data-user='page-watched'] button.sessions");
+            assertTrue(b.waitForText("#user-sessions h3").contains("1 处"));
+            b.click("#end-user-sessions");
+            b.until("the list to say there is none", () -> b.waitForText("#user-sessions h3").contains("0 处"));
+            assertEquals(401, server.call("GET", "/api/me").as(watched).send().statusCode());
+        }
+    }
 }
