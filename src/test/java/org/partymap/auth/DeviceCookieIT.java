@@ -122,4 +122,18 @@ class DeviceCookieIT {
         Sql.update(db.dataSource(), "UPDATE login_attempt SET at = at - interval '16 minutes' WHERE device_key IS NOT NULL");
         assertEquals(200, login(OWNER, device, "device-forgetful", TestAccounts.PASSWORD).statusCode());
     }
+
+    @Test
+    void theOwnerCanStillChangeTheirPasswordFromTheirDeviceWhileTheAccountIsKnockedOn() {
+        TestAccounts.create(db, "device-changer", Role.GRID_WORKER, Fixtures.GRID_1);
+        HttpResponse<String> first = login(OWNER, null, "device-changer", TestAccounts.PASSWORD);
+        String device = deviceOf(first);
+        String session = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("partymap_session="))
+                .findFirst().orElseThrow();
+        knock("device-changer");
+        HttpResponse<String> r = server.call("POST", "/api/me/password").header("X-Forwarded-For", OWNER)
+                .header("Cookie", session.substring(0, session.indexOf(';')) + "; partymap_device=" + device)
+                .json(Map.of("current_password", TestAccounts.PASSWORD, "new_password", "a fresh passphrase for 2027")).send();
+        assertEquals(204, r.statusCode(), r.body());
+    }
 }
