@@ -57,7 +57,7 @@ public final class SessionController {
 
     public void endOthers(Context ctx) {
         User me = AccessControl.requireUser(ctx);
-        int ended = sessions.countEndOthers(me.id(), AccessControl.token(ctx));
+        int ended = sessions.endOthers(me.id(), AccessControl.token(ctx));
         audit.record(Actor.of(me, ClientIp.of(ctx)), "session_end_others", "app_user", me.id(), Map.of("ended", ended));
         Responses.jsonOf(ctx, Map.of("ended", ended));
     }
@@ -72,7 +72,7 @@ public final class SessionController {
     public void endAllOfUser(Context ctx) {
         int id = Params.id(ctx, "id");
         accounts.get(id);
-        int ended = sessions.countEndAll(id);
+        int ended = sessions.endAll(id);
         User admin = AccessControl.requireUser(ctx);
         audit.record(Actor.of(admin, ClientIp.of(ctx)), "session_end_all", "app_user", id, Map.of("ended", ended));
         Responses.jsonOf(ctx, Map.of("ended", ended));

@@ -59,8 +59,7 @@ public final class SessionStore {
               FROM session
              WHERE user_id = ? AND expires_at > now() AND last_seen_at > now() - make_interval(secs => ?)
              ORDER BY last_seen_at DESC, created_at DESC""";
-    private static final String END_REF = "DELETE FROM session WHERE user_id = ? AND ref = ?::uuid RETURNING id";
-    private static final String COUNT_OTHERS = "DELETE FROM session WHERE user_id = ? AND id <> ? RETURNING ref";
+    private static final String END_REF = "DELETE FROM session WHERE user_id = ? AND ref = ?::uuid";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -107,14 +106,14 @@ public final class SessionStore {
         }
     }
 
-    /** Ends every session of an account: it was disabled, or its password was reset. */
-    public void endAll(int userId) {
-        Sql.update(ds, END_ALL, userId);
+    /** Ends every session of an account (it was disabled, its password was reset, an admin said so); answers how many. */
+    public int endAll(int userId) {
+        return Sql.update(ds, END_ALL, userId);
     }
 
-    /** Ends the account's other sessions, keeping the one that changed the password. */
-    public void endOthers(int userId, String keepToken) {
-        Sql.update(ds, END_OTHERS, userId, keepToken == null ? "" : hash(keepToken));
+    /** Ends the account's other sessions, keeping the one that asked (or changed the password); answers how many. */
+    public int endOthers(int userId, String keepToken) {
+        return Sql.update(ds, END_OTHERS, userId, keepToken == null ? "" : hash(keepToken));
     }
 
     /**
@@ -137,17 +136,7 @@ public final class SessionStore {
 
     /** Ends one of the account's sessions by its reference; false when it has none by that reference. */
     public boolean endByRef(int userId, UUID ref) {
-        return !Sql.list(ds, END_REF, rs -> rs.getString(1), userId, ref.toString()).isEmpty();
-    }
-
-    /** Like {@link #endOthers}, answering how many sessions ended. */
-    public int countEndOthers(int userId, String keepToken) {
-        return Sql.list(ds, COUNT_OTHERS, rs -> rs.getString(1), userId, keepToken == null ? "" : hash(keepToken)).size();
-    }
-
-    /** Like {@link #endAll}, answering how many sessions ended. */
-    public int countEndAll(int userId) {
-        return Sql.list(ds, COUNT_OTHERS, rs -> rs.getString(1), userId, "").size();
+        return Sql.update(ds, END_REF, userId, ref.toString()) > 0;
     }
 
     static String hash(String token) {
