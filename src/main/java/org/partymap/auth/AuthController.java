@@ -59,14 +59,14 @@ public final class AuthController {
         throttle.record(username, ip, device, ok);
         if (!ok) {
             creds.ifPresent(c -> audit.record(new Actor(c.id(), c.username(), ip), "login_failed", "app_user", c.id(),
-                    c.disabled() ? Map.of("reason", "disabled") : Map.of("reason", "password")));
+                    Map.of("reason", c.disabled() ? "disabled" : "password", "known_device", device != null)));
             throw ApiException.unauthorized("login-failed", "wrong user name or password");
         }
         int id = creds.get().id();
         sessions.end(cookie.read(ctx)); // never carry a session over a login
         String token = sessions.create(id, ip, ctx.userAgent());
         users.touchLogin(id);
-        audit.record(new Actor(id, creds.get().username(), ip), "login", "app_user", id, null);
+        audit.record(new Actor(id, creds.get().username(), ip), "login", "app_user", id, Map.of("known_device", device != null));
         cookie.write(ctx, token);
         devices.write(ctx, id);
         ctx.header("Cache-Control", "no-store");

@@ -79,6 +79,9 @@ class DeviceCookieIT {
                 "the owner's logins from a device give the attacker no fresh five");
         assertEquals(0, Sql.one(db.dataSource(), "SELECT count(*) FROM login_attempt WHERE device_key IS NOT NULL AND ip <> ?::inet",
                 rs -> rs.getLong(1), OWNER).orElseThrow());
+        assertEquals(2, Sql.one(db.dataSource(), """
+                SELECT count(*) FROM audit_log WHERE action = 'login' AND username = 'device-planner' AND detail ->> 'known_device' = 'true'""",
+                rs -> rs.getLong(1)).orElseThrow(), "the audit log tells logins from a known device apart");
         assertEquals(1, Sql.one(db.dataSource(), "SELECT count(*) FROM app_secret WHERE name = 'device_cookie' AND octet_length(value) = 32",
                 rs -> rs.getLong(1)).orElseThrow());
     }
