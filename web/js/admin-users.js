@@ -1,6 +1,8 @@
-// The accounts section of admin.html: list, create, change role and scope, disable, reset password.
+// The accounts section of admin.html: list, create, change role and scope, disable, reset password,
+// see and end a user's sessions.
 import { get, post, patch } from './api.js';
-import { el, say } from './dom.js';
+import { el, replace, say } from './dom.js';
+import { browserName, when } from './sessions.js';
 
 const ROLES = { admin: '管理员', planner: '规划人员', grid_worker: '网格员', party_member: '党员' };
 
@@ -31,6 +33,7 @@ export function initUsers(self, status) {
     }
     actions.push(el('button', { type: 'button', class: 'plain', onclick: () => startEdit(user) }, '修改'));
     actions.push(el('button', { type: 'button', class: 'plain', onclick: () => reset(user) }, '重置密码'));
+    actions.push(el('button', { type: 'button', class: 'plain sessions', onclick: () => showSessions(user) }, '登录'));
     return el('tr', { class: user.disabled ? 'disabled' : null, 'data-user': user.username },
       el('td', {}, user.username), el('td', {}, user.display_name || ''), el('td', {}, ROLES[user.role] || user.role),
       el('td', {}, scopeText(user)), el('td', {}, state(user)),
@@ -53,6 +56,30 @@ export function initUsers(self, status) {
       const { one_time_password: password } = await post(`/api/admin/users/${user.id}/password`);
       showSecret(`${user.username} 的一次性密码（只显示这一次）：`, password);
       await refresh();
+    } catch (e) {
+      say(status, e.message, 'error');
+    }
+  }
+
+  async function showSessions(user) {
+    const box = document.getElementById('user-sessions');
+    try {
+      const { sessions } = await get(`/api/admin/users/${user.id}/sessions`);
+      box.hidden = false;
+      replace(box, el('h3', {}, `${user.username} 的登录（${sessions.length} 处）`),
+        sessions.length === 0 ? el('p', {}, '现在没有登录。') : el('ul', {}, sessions.map((s) => el('li', { title: s.user_agent || '' },
+          `${browserName(s.user_agent)} · ${s.ip || ''} · 登录于 ${when(s.started_at)} · 最近活动 ${when(s.last_seen_at)}`))),
+        sessions.length === 0 ? null : el('button', { type: 'button', id: 'end-user-sessions', onclick: () => endSessions(user) }, '结束全部登录'));
+    } catch (e) {
+      say(status, e.message, 'error');
+    }
+  }
+
+  async function endSessions(user) {
+    try {
+      const { ended } = await post(`/api/admin/users/${user.id}/sessions/end`);
+      say(status, `已结束 ${user.username} 的 ${ended} 处登录。`);
+      await showSessions(user);
     } catch (e) {
       say(status, e.message, 'error');
     }

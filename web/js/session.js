@@ -1,6 +1,6 @@
 // The login session: who is logged in, logging in and out, changing one's password.
 import { get, post, ApiError } from './api.js';
-import { say } from './dom.js';
+import { el, replace, say } from './dom.js';
 
 /** The logged-in account, or null when nobody is. */
 export async function me() {
@@ -48,7 +48,9 @@ export async function startStaffPage(status, roles, refusal) {
     toLogin();
     return null;
   }
-  document.getElementById('who').textContent = `${account.display_name || account.username}（${account.role}）`;
+  // the name links to the account page (我的登录)
+  replace(document.getElementById('who'),
+    el('a', { href: '/account.html', title: '我的账户' }, `${account.display_name || account.username}（${account.role}）`));
   if (!roles.includes(account.role)) {
     say(status, refusal, 'error');
     return null;

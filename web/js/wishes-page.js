@@ -151,7 +151,7 @@ async function chooseCommunity() {
 async function start() {
   state.account = await me().catch(() => null);
   if (isMember()) {
-    $('who').textContent = `${state.account.display_name || state.account.username}（党员）`;
+    replace($('who'), el('a', { href: '/account.html', title: '我的账户' }, `${state.account.display_name || state.account.username}（党员）`));
     $('mine-link').hidden = false;
   }
   window.addEventListener('hashchange', () => route().catch((e) => say(status, e.message, 'error')));

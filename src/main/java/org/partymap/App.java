@@ -18,6 +18,8 @@ import org.partymap.auth.AdminUserController;
 import org.partymap.auth.AuditController;
 import org.partymap.auth.AuditLog;
 import org.partymap.auth.AuthController;
+import org.partymap.auth.DeviceCookie;
+import org.partymap.auth.SessionController;
 import org.partymap.auth.SessionCookie;
 import org.partymap.auth.SessionStore;
 import org.partymap.consult.Consult;
@@ -145,8 +147,9 @@ public final class App {
                 config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
-        var auth = new AuthController(ds, accounts, sessions, cookie, auditLog);
+        var auth = new AuthController(ds, accounts, sessions, cookie, new DeviceCookie(ds, config.https()), auditLog);
         var users = new AdminUserController(accounts);
+        var sessionList = new SessionController(sessions, cookie, accounts, auditLog);
         var audit = new AuditController(auditLog);
         var residents = new ResidentController(new ResidentRepository(ds), auditLog);
         var importJobs = new ResidentImportJobs(new ResidentImporter(ds, gazetteer::matcher));
@@ -305,6 +308,9 @@ public final class App {
             r.post("/api/logout", auth::logout, PUBLIC);
             r.get("/api/me", auth::me, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
             r.post("/api/me/password", auth::changePassword, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
+            r.get("/api/me/sessions", sessionList::mine, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
+            r.delete("/api/me/sessions/{id}", sessionList::endMine, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
+            r.post("/api/me/sessions/end-others", sessionList::endOthers, GRID_WORKER, PLANNER, ADMIN, PARTY_MEMBER);
 
             r.get("/api/residents", residents::list, GRID_WORKER, ADMIN);
             r.get("/api/residents/{id}", residents::read, GRID_WORKER, ADMIN);
@@ -328,6 +334,8 @@ public final class App {
             r.post("/api/admin/users", users::create, ADMIN);
             r.patch("/api/admin/users/{id}", users::update, ADMIN);
             r.post("/api/admin/users/{id}/password", users::resetPassword, ADMIN);
+            r.get("/api/admin/users/{id}/sessions", sessionList::ofUser, ADMIN);
+            r.post("/api/admin/users/{id}/sessions/end", sessionList::endAllOfUser, ADMIN);
             r.get("/api/admin/status", health::status, ADMIN);
             r.get("/api/admin/audit", audit::list, ADMIN);
             r.get("/api/admin/audit/export", audit::export, ADMIN);

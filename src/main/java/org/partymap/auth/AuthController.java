@@ -24,14 +24,16 @@ public final class AuthController {
     private final Accounts accounts;
     private final SessionStore sessions;
     private final SessionCookie cookie;
+    private final DeviceCookie devices;
     private final LoginThrottle throttle;
     private final AuditLog audit;
 
-    public AuthController(DataSource ds, Accounts accounts, SessionStore sessions, SessionCookie cookie, AuditLog audit) {
+    public AuthController(DataSource ds, Accounts accounts, SessionStore sessions, SessionCookie cookie, DeviceCookie devices, AuditLog audit) {
         this.users = new UserRepository(ds);
         this.accounts = accounts;
         this.sessions = sessions;
         this.cookie = cookie;
+        this.devices = devices;
         this.throttle = new LoginThrottle(ds);
         this.audit = audit;
     }
@@ -41,11 +43,12 @@ public final class AuthController {
         String username = body.text("username", 64);
         String password = body.secret("password", Passwords.MAX_LENGTH);
         String ip = ClientIp.of(ctx);
-        long wait = throttle.retryAfter(username, ip);
+        var creds = users.credentials(username);
+        String device = creds.flatMap(c -> devices.device(ctx, c.id())).orElse(null);
+        long wait = throttle.retryAfter(username, ip, device);
         if (wait > 0) {
             throw ApiException.tooManyRequests("login-throttled", "too many failed logins; try again in " + wait + " s", wait);
         }
-        var creds = users.credentials(username);
         boolean ok;
         if (creds.isPresent()) {
             ok = Passwords.verify(password, creds.get().passwordHash()) && !creds.get().disabled();
@@ -53,18 +56,19 @@ public final class AuthController {
             Passwords.verifyDecoy(password);
             ok = false;
         }
-        throttle.record(username, ip, ok);
+        throttle.record(username, ip, device, ok);
         if (!ok) {
             creds.ifPresent(c -> audit.record(new Actor(c.id(), c.username(), ip), "login_failed", "app_user", c.id(),
-                    c.disabled() ? Map.of("reason", "disabled") : Map.of("reason", "password")));
+                    Map.of("reason", c.disabled() ? "disabled" : "password", "known_device", device != null)));
             throw ApiException.unauthorized("login-failed", "wrong user name or password");
         }
         int id = creds.get().id();
         sessions.end(cookie.read(ctx)); // never carry a session over a login
         String token = sessions.create(id, ip, ctx.userAgent());
         users.touchLogin(id);
-        audit.record(new Actor(id, creds.get().username(), ip), "login", "app_user", id, null);
+        audit.record(new Actor(id, creds.get().username(), ip), "login", "app_user", id, Map.of("known_device", device != null));
         cookie.write(ctx, token);
+        devices.write(ctx, id);
         ctx.header("Cache-Control", "no-store");
         Responses.jsonOf(ctx, accounts.get(id));
     }
@@ -87,7 +91,8 @@ public final class AuthController {
         String next = body.secret("new_password", Passwords.MAX_LENGTH + 1);
         String ip = ClientIp.of(ctx);
         // a stolen session must not become a way to guess the password
-        long wait = throttle.retryAfter(user.username(), ip);
+        String device = devices.device(ctx, user.id()).orElse(null);
+        long wait = throttle.retryAfter(user.username(), ip, device);
         if (wait > 0) {
             throw ApiException.tooManyRequests("login-throttled", "too many wrong passwords; try again in " + wait + " s", wait);
         }
@@ -95,7 +100,7 @@ public final class AuthController {
             accounts.changeOwn(user, current, next, AccessControl.token(ctx), ip);
         } catch (ApiException e) {
             if (e.status() == 403) {
-                throttle.record(user.username(), ip, false);
+                throttle.record(user.username(), ip, device, false);
             }
             throw e;
         }

@@ -3,9 +3,17 @@ package org.partymap.auth;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Password hashing and the password rules. Hashes are Argon2id with the parameters OWASP
@@ -24,6 +32,10 @@ public final class Passwords {
     /** No 0/O, 1/l/I: one-time passwords are read off a screen and typed. */
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Digits, spaces and symbols at either end: what people add to a common password to make it long enough. */
+    private static final Pattern PADDING = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+    /** data/passwords/common.txt, already lower-cased and without padding (data/README.md). */
+    private static final Set<String> COMMON = load("/passwords/common.txt");
 
     private Passwords() {
     }
@@ -63,7 +75,33 @@ public final class Passwords {
         if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             return Optional.of("the password must not contain the user name");
         }
+        if (isCommon(password)) {
+            return Optional.of("the password is one of the most common passwords (perhaps with digits or symbols added); choose another");
+        }
         return Optional.empty();
+    }
+
+    /** True when the password, lower-cased and without digits or symbols at either end, is a common password. */
+    static boolean isCommon(String password) {
+        return COMMON.contains(PADDING.matcher(password.toLowerCase(Locale.ROOT)).replaceAll(""));
+    }
+
+    private static Set<String> load(String resource) {
+        try (InputStream in = Passwords.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath (the build copies it from data/passwords)");
+            }
+            var words = new HashSet<String>();
+            var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.strip());
+                }
+            }
+            return Set.copyOf(words);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
     }
 
     /** A random one-time password such as {@code k7Qm-XpR4-w2Zd-H9tc} (about 95 bits). */

@@ -5,11 +5,14 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.partymap.db.Sql;
@@ -49,6 +52,14 @@ public final class SessionStore {
     private static final String END_ALL = "DELETE FROM session WHERE user_id = ?";
     private static final String END_OTHERS = "DELETE FROM session WHERE user_id = ? AND id <> ?";
     private static final String SWEEP = "DELETE FROM session WHERE expires_at < now() OR last_seen_at < now() - make_interval(secs => ?)";
+
+    /** An account's live sessions, the one of {@code current_id} flagged; never the id (the token's hash). */
+    private static final String LIST = """
+            SELECT ref::text, user_agent, host(ip) AS ip, created_at, last_seen_at, id = ? AS current
+              FROM session
+             WHERE user_id = ? AND expires_at > now() AND last_seen_at > now() - make_interval(secs => ?)
+             ORDER BY last_seen_at DESC, created_at DESC""";
+    private static final String END_REF = "DELETE FROM session WHERE user_id = ? AND ref = ?::uuid";
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -95,14 +106,37 @@ public final class SessionStore {
         }
     }
 
-    /** Ends every session of an account: it was disabled, or its password was reset. */
-    public void endAll(int userId) {
-        Sql.update(ds, END_ALL, userId);
+    /** Ends every session of an account (it was disabled, its password was reset, an admin said so); answers how many. */
+    public int endAll(int userId) {
+        return Sql.update(ds, END_ALL, userId);
     }
 
-    /** Ends the account's other sessions, keeping the one that changed the password. */
-    public void endOthers(int userId, String keepToken) {
-        Sql.update(ds, END_OTHERS, userId, keepToken == null ? "" : hash(keepToken));
+    /** Ends the account's other sessions, keeping the one that asked (or changed the password); answers how many. */
+    public int endOthers(int userId, String keepToken) {
+        return Sql.update(ds, END_OTHERS, userId, keepToken == null ? "" : hash(keepToken));
+    }
+
+    /**
+     * A live session as its owner (or an admin) sees it.
+     *
+     * @param id        the session's reference (a UUID), not its token or the token's hash
+     * @param startedAt ISO 8601
+     * @param lastSeenAt ISO 8601, to within 30 seconds
+     */
+    public record Info(String id, String userAgent, String ip, String startedAt, String lastSeenAt, boolean current) {
+    }
+
+    /** The account's live sessions, most recently used first; {@code currentToken}'s is flagged. */
+    public List<Info> list(int userId, String currentToken) {
+        return Sql.list(ds, LIST, rs -> new Info(rs.getString("ref"), rs.getString("user_agent"), rs.getString("ip"),
+                        rs.getObject("created_at", OffsetDateTime.class).toString(),
+                        rs.getObject("last_seen_at", OffsetDateTime.class).toString(), rs.getBoolean("current")),
+                currentToken == null ? "" : hash(currentToken), userId, idle.toSeconds());
+    }
+
+    /** Ends one of the account's sessions by its reference; false when it has none by that reference. */
+    public boolean endByRef(int userId, UUID ref) {
+        return Sql.update(ds, END_REF, userId, ref.toString()) > 0;
     }
 
     static String hash(String token) {

@@ -71,6 +71,7 @@ class AccessMatrixIT {
         return new Line(route, route.split(" ")[0], path, jsonBody, true, statuses);
     }
 
+    private static final String NO_SESSION = "00000000-0000-4000-8000-000000000000";
     private static final String WEAK_PASSWORD = "{\"current_password\": \"" + TestAccounts.PASSWORD + "\", \"new_password\": \"short\"}";
     /** A planner's edit of {grid}'s attributes: valid, so that only access decides (a save without If-Match is 428 past access). */
     private static final String GRID_ATTRIBUTES = "{\"kind\": \"attributes\", \"grid\": {grid}, \"reason\": \"矩阵\", "
@@ -189,6 +190,10 @@ class AccessMatrixIT {
             line("GET /api/me", "/api/me",                                                              401, 200, 200, 200, 200, 200),
             // a weak new password: 400 shows the handler ran (access passed) without changing anything
             line("POST /api/me/password", "/api/me/password", WEAK_PASSWORD,                            401, 400, 400, 400, 400, 400),
+            line("GET /api/me/sessions", "/api/me/sessions",                                            401, 200, 200, 200, 200, 200),
+            // nobody has this session: 404 shows the handler ran and looked only among the caller's own
+            line("DELETE /api/me/sessions/{id}", "/api/me/sessions/" + NO_SESSION,                       401, 404, 404, 404, 404, 404),
+            line("POST /api/me/sessions/end-others", "/api/me/sessions/end-others", null,               401, 200, 200, 200, 200, 200),
 
             line("GET /api/residents", "/api/residents?grid={grid}",                                    401, 200, 403, 403, 403, 200),
             line("GET /api/residents/{id}", "/api/residents/{resident}",                                401, 200, 404, 403, 403, 200),
@@ -246,6 +251,8 @@ class AccessMatrixIT {
             line("PATCH /api/admin/users/{id}", "/api/admin/users/{user}", "{\"display_name\": \"备用\"}",
                                                                                                         401, 403, 403, 403, 403, 200),
             line("POST /api/admin/users/{id}/password", "/api/admin/users/{user}/password", null,       401, 403, 403, 403, 403, 200),
+            line("GET /api/admin/users/{id}/sessions", "/api/admin/users/{user}/sessions",              401, 403, 403, 403, 403, 200),
+            line("POST /api/admin/users/{id}/sessions/end", "/api/admin/users/{user}/sessions/end", null, 401, 403, 403, 403, 403, 200),
             line("GET /api/admin/status", "/api/admin/status",                                          401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit", "/api/admin/audit",                                            401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit/export", "/api/admin/audit/export",                              401, 403, 403, 403, 403, 200),
@@ -256,6 +263,9 @@ class AccessMatrixIT {
     static final Map<String, Integer> PARTY_MEMBER = Map.of(
             "GET /api/me", 200,
             "POST /api/me/password", 400,
+            "GET /api/me/sessions", 200,
+            "DELETE /api/me/sessions/{id}", 404,
+            "POST /api/me/sessions/end-others", 200,
             "GET /api/wishes/mine", 200,
             "POST /api/wishes/{id}/claim", 409);
 
@@ -408,7 +418,7 @@ class AccessMatrixIT {
                 member = server.login("member");
             }
         }
-        assertEquals(3, own, "the routes that admit a party member: /api/me, /api/me/password, /api/wishes/mine");
+        assertEquals(6, own, "the routes that admit a party member: /api/me, /api/me/password, /api/me/sessions (3), /api/wishes/mine");
         if (!wrong.isEmpty()) {
             fail(wrong.size() + " calls got the wrong status:\n" + String.join("\n", wrong));
         }

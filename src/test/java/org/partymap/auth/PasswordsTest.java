@@ -37,7 +37,14 @@ class PasswordsTest {
             "十二个汉字的密码也是可以的吗好  | ",
             "short                       | at least 12",
             "aaaaaaaaaaaaaaaaaaaa        | too few different",
-            "my-name-wang.li-is-here     | must not contain the user name"})
+            "my-name-wang.li-is-here     | must not contain the user name",
+            "password2026!!              | most common passwords",
+            "2026.iloveyou               | most common passwords",
+            "SUNSHINE1234567             | most common passwords",
+            "   Dragon_______1           | most common passwords",
+            "qwertyui12345678            | most common passwords",
+            "dragons and more dragons    | ",
+            "sunshine over the canal 2026 | "})
     void thePasswordRules(String password, String problem) {
         Optional<String> found = Passwords.problem(password, "wang.li");
         if (problem == null) {
@@ -45,6 +52,15 @@ class PasswordsTest {
         } else {
             assertTrue(found.orElseThrow().contains(problem), found.toString());
         }
+    }
+
+    @Test
+    void theCommonPasswordListIsLoadedWhole() {
+        // first, middle and last lines of data/passwords/common.txt
+        for (String word : new String[] {"password", "iloveyou", "vader"}) {
+            assertTrue(Passwords.isCommon(word + "2026"), word);
+        }
+        assertFalse(Passwords.isCommon("# Common passwords"), "the header is no password");
     }
 
     @Test

@@ -133,6 +133,9 @@ class HostileInputIT {
             entry("POST /api/logout", none()),
             entry("GET /api/me", none()),
             entry("POST /api/me/password", input("", Body.JSON, List.of(), List.of())),
+            entry("GET /api/me/sessions", none()),
+            entry("DELETE /api/me/sessions/{id}", none()),
+            entry("POST /api/me/sessions/end-others", none()),
             entry("GET /api/residents", input("", Body.NONE, List.of("grid", "review", "limit", "offset"), List.of("q"))),
             entry("GET /api/residents/{id}", none()),
             entry("GET /api/subdistricts/{id}/workload", none()),
@@ -153,6 +156,8 @@ class HostileInputIT {
             entry("POST /api/admin/users", input("", Body.JSON, List.of(), List.of())),
             entry("PATCH /api/admin/users/{id}", input("", Body.JSON, List.of(), List.of())),
             entry("POST /api/admin/users/{id}/password", none()),
+            entry("GET /api/admin/users/{id}/sessions", none()),
+            entry("POST /api/admin/users/{id}/sessions/end", none()),
             entry("GET /api/admin/audit", input("", Body.NONE, List.of("limit", "before", "from", "to"),
                     List.of("action", "user", "target_type", "target_id"))),
             entry("GET /api/admin/audit/export", input("", Body.NONE, List.of("before", "from", "to"),
@@ -482,7 +487,8 @@ class HostileInputIT {
         var digests = new ArrayList<String>();
         for (String table : List.of("subdistrict", "community", "grid", "grid_version", "street", "estate", "building", "address",
                 "station", "resident", "app_user_grid", "app_user_subdistrict", "app_user_community", "notice", "booking",
-                "question", "question_event", "activity", "activity_signup", "service_project", "wish", "app_user_party_group", "care_visit")) {
+                "question", "question_event", "activity", "activity_signup", "service_project", "wish", "app_user_party_group", "care_visit",
+                "app_secret")) {
             digests.add(table + ":" + Sql.one(db.dataSource(),
                     "SELECT count(*) || '/' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t",
                     rs -> rs.getString(1)).orElseThrow());

@@ -112,6 +112,7 @@ public final class TestServer implements AutoCloseable {
     public record Session(String cookie) {
         static Session from(HttpResponse<String> login) {
             String setCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.contains("Max-Age=") && !c.contains("Max-Age=0"))
+                    .filter(c -> !c.startsWith("partymap_device=") && !c.startsWith("__Host-partymap-device="))
                     .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + login.headers()));
             return new Session(setCookie.substring(0, setCookie.indexOf(';')));
         }
