@@ -1,9 +1,10 @@
-// admin.html: only for admins; wires the account, audit and import sections.
+// admin.html: only for admins; wires the account, system status, audit and import sections.
 import { startStaffPage } from './session.js';
 import { say } from './dom.js';
 import { initUsers } from './admin-users.js';
 import { initAudit } from './admin-audit.js';
 import { initImport } from './admin-import.js';
+import { initStatus } from './admin-status.js';
 
 const status = document.getElementById('status');
 
@@ -14,6 +15,7 @@ async function start() {
   initUsers(account, status);
   initAudit(status);
   initImport(status);
+  initStatus(status);
 }
 
 start().catch((e) => say(status, e.message, 'error'));

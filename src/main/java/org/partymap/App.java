@@ -50,6 +50,7 @@ import org.partymap.health.HealthController;
 import org.partymap.http.ClientIp;
 import org.partymap.http.ErrorMapper;
 import org.partymap.http.JettyErrors;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.QueryCheck;
 import org.partymap.http.RateLimiter;
 import org.partymap.http.SecurityHeaders;
@@ -129,16 +130,21 @@ public final class App {
         // public look-ups that may lag the primary by a moment read the replica, when there is one;
         // what feeds the caches below (keyed by the primary's layer versions) reads the primary
         var reads = db.readDataSource();
-        var health = new HealthController(ds);
-        var areas = new AreaController(new AreaRepository(reads));
-        var grids = new GridController(new GridRepository(reads));
-        var stations = new StationController(new StationRepository(reads));
-        var streets = new StreetController(new StreetRepository(reads));
+        // whole layers: bytes kept per layer version, built from the primary (a lagging replica's answer
+        // kept under the primary's version would stay stale until the next change)
+        var versions = LayerVersions.start(ds, LAYER_POLL);
+        var kept = new KeptAnswers(versions);
+        var health = new HealthController(ds, kept);
+        var areas = new AreaController(new AreaRepository(ds), kept);
+        var grids = new GridController(new GridRepository(ds), new GridRepository(reads), kept);
+        var stations = new StationController(new StationRepository(ds), kept);
+        var streets = new StreetController(new StreetRepository(ds), kept);
         var gazetteer = new GazetteerCache(ds, Duration.ofSeconds(1));
         var geocode = new GeocodeController(gazetteer);
         var collections = CollectionCatalog.load();
         collections.verify(ds);
-        var ogc = new OgcController(collections, new FeatureRepository(reads, collections), config.publicUrl());
+        var ogc = new OgcController(collections, new FeatureRepository(reads, collections), new FeatureRepository(ds, collections), versions,
+                config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
         var auth = new AuthController(ds, accounts, sessions, cookie, new DeviceCookie(ds, config.https()), auditLog);
@@ -152,12 +158,11 @@ public final class App {
         var uploads = new LayerUploadController(new LayerImporter(ds, gazetteer::matcher), auditLog, security.importMaxBytes());
         var planner = PlannerWorkspace.create(ds);
 
-        var versions = LayerVersions.start(ds, LAYER_POLL);
         var services = new StationServices(new NearestRepository(ds), versions);
         var nearest = new NearestController(new NearestService(new NearestRepository(reads), new StreetNetwork(ds, versions)),
                 services, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                         .map(c -> new AddressLocator.Place(c.lon(), c.lat(), c.address(), c.level().code(), c.score())));
-        var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles());
+        var map = new MapController(new BasemapRepository(ds), services, versions, config.tiles(), kept);
         var consult = Consult.create(ds, address -> gazetteer.matcher().match(address, 1).stream().findFirst()
                 .map(c -> new ConsultService.Located(c.lon(), c.lat(), c.confident())), clock, config.consult(), auditLog);
 
@@ -210,6 +215,7 @@ public final class App {
             ClientIp.install(cfg, security.trustProxy());
             ErrorMapper.install(cfg);
             cfg.events.serverStopped(versions::close);
+            cfg.events.serverStopped(health::close);
             cfg.events.serverStarted(gazetteer::warmUp);
             cfg.events.serverStopped(gazetteer::close);
             cfg.events.serverStopped(importJobs::close);
@@ -330,6 +336,7 @@ public final class App {
             r.post("/api/admin/users/{id}/password", users::resetPassword, ADMIN);
             r.get("/api/admin/users/{id}/sessions", sessionList::ofUser, ADMIN);
             r.post("/api/admin/users/{id}/sessions/end", sessionList::endAllOfUser, ADMIN);
+            r.get("/api/admin/status", health::status, ADMIN);
             r.get("/api/admin/audit", audit::list, ADMIN);
             r.get("/api/admin/audit/export", audit::export, ADMIN);
             r.post("/api/admin/import", uploads::upload, ADMIN);

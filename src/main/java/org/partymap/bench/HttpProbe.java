@@ -30,6 +30,11 @@ public final class HttpProbe implements AutoCloseable {
 
     /** Sends a GET and returns the status; the body is kept for {@link #lastBody()}. */
     public int get(String pathAndQuery) throws IOException {
+        return get(pathAndQuery, "");
+    }
+
+    /** The same with request headers, each line ending in CRLF ({@code "Accept-Encoding: gzip\r\n"}). */
+    public int get(String pathAndQuery, String headers) throws IOException {
         if (socket == null) {
             socket = new Socket();
             socket.setTcpNoDelay(true);
@@ -38,7 +43,7 @@ public final class HttpProbe implements AutoCloseable {
             in = new BufferedInputStream(socket.getInputStream(), 65_536);
             out = socket.getOutputStream();
         }
-        out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
         String status = line();
         int code = Integer.parseInt(status.substring(9, 12));

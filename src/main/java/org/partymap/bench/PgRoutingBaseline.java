@@ -50,6 +50,15 @@ public final class PgRoutingBaseline implements AutoCloseable {
 
     /** Copies the graph's edges into the database. */
     public static PgRoutingBaseline create(DataSource ds, StreetGraph g) {
+        // the product needs PostGIS alone: pgRouting is enabled here, for the comparison, when it is installed
+        try (var c = ds.getConnection()) {
+            if (org.partymap.db.ExtensionCheck.enable(c, "pgrouting").isEmpty()) {
+                throw new org.partymap.StartupException("the benchmark compares against pgRouting, which this database server lacks: "
+                        + "install it (Debian/Ubuntu: apt-get install postgresql-NN-pgrouting) and run the benchmark again");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new Sql.DataAccessException(e);
+        }
         Sql.transaction(ds, c -> {
             Sql.update(c, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             Sql.update(c, "CREATE SCHEMA " + SCHEMA);

@@ -135,7 +135,8 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(poolSize);
         hikari.setMinimumIdle(Math.min(4, poolSize));
         hikari.setPoolName(name);
-        hikari.setConnectionTimeout(10_000);
+        // a request waits at most 3 s for a connection: when the database is away it is refused (503) in seconds, not queued
+        hikari.setConnectionTimeout(3_000);
         hikari.addDataSourceProperty("ApplicationName", name);
         return hikari;
     }

@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure the database can hold partymap: PostgreSQL 13 or newer with PostGIS 3, enabled here
- * if the user may. pg_trgm and pgRouting are enabled when they are installed; without them the
- * features that compare against them say so.
+ * if the user may. Nothing else: the benchmarks' baselines (pg_trgm, pgRouting) enable what they
+ * compare against where and when they run ({@link #enable}).
  */
-final class ExtensionCheck {
+public final class ExtensionCheck {
 
     private static final Logger log = LoggerFactory.getLogger(ExtensionCheck.class);
     private static final int MIN_SERVER_VERSION = 130000;
@@ -30,15 +30,10 @@ final class ExtensionCheck {
         if (!postgis.startsWith("3.")) {
             throw new StartupException("the database at " + url + " has PostGIS " + postgis + "; partymap needs PostGIS 3");
         }
-        for (String optional : new String[] {"pg_trgm", "pgrouting"}) {
-            if (enable(c, optional).isEmpty()) {
-                log.warn("extension {} is not available in {}; the features that compare against it will say so", optional, url);
-            }
-        }
     }
 
     /** The installed version of an extension, after trying to create it; empty when that fails. */
-    private static Optional<String> enable(Connection c, String extension) throws SQLException {
+    public static Optional<String> enable(Connection c, String extension) throws SQLException {
         Optional<String> version = installedVersion(c, extension);
         if (version.isPresent()) {
             return version;

@@ -3,6 +3,7 @@ package org.partymap.db;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -23,11 +24,15 @@ public final class LayerVersions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LayerVersions.class);
     private static final String SELECT = "SELECT layer, version FROM layer_version";
+    private static final String CURRENT = """
+            SELECT coalesce(string_agg(coalesce(v.version, 0)::text, '-' ORDER BY t.n), '')
+              FROM unnest(?::text[]) WITH ORDINALITY AS t(layer, n) LEFT JOIN layer_version v ON v.layer = t.layer""";
 
     private final DataSource ds;
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService poller;
+    private volatile long failedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
 
     private record Listener(String layer, Consumer<Long> action) {
     }
@@ -61,6 +66,26 @@ public final class LayerVersions implements AutoCloseable {
             token.append(token.length() == 0 ? "" : "-").append(version(layer));
         }
         return token.toString();
+    }
+
+    /**
+     * The counters of the given layers as committed now, read from the database (one small
+     * query): what an answer kept in memory checks before it is served, so that no node serves a
+     * layer older than the last committed change. Empty when the database does not answer (and
+     * for a second after it did not, so that requests do not queue for a database that is away):
+     * what was kept is then the best answer there is.
+     */
+    public Optional<String> current(List<String> layers) {
+        if (System.nanoTime() - failedAt < TimeUnit.SECONDS.toNanos(1)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Sql.text(ds, CURRENT, (Object) layers.toArray(String[]::new)).orElse(""));
+        } catch (RuntimeException e) {
+            failedAt = System.nanoTime();
+            log.debug("layer versions not read: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Calls {@code action} with the new counter, on the polling thread, whenever the layer changes. */

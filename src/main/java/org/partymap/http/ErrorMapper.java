@@ -92,9 +92,39 @@ public final class ErrorMapper {
             write(ctx, api.toProblem());
             return;
         }
+        if (databaseAway(e)) {
+            // not a bug of this server: one line, and a 503 the client may retry
+            log.warn("request {} {} found no database (request id {}): {}", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID),
+                    firstLine(e.getMessage()));
+            ctx.header("Retry-After", "5");
+            write(ctx, new Problem("/problems/database-unavailable", "Service unavailable", 503,
+                    "the database does not answer; try again in a few seconds", null, null));
+            return;
+        }
         log.error("request {} {} failed (request id {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
         write(ctx, new Problem("/problems/internal", "Internal server error", 500,
                 "the server could not answer this request; quote the request id when reporting it", null, null));
+    }
+
+    /**
+     * Whether a failure is the database being away: a connection that could not be had in time or
+     * broke (SQLSTATE class 08, or 57P01–57P03: the server is shutting down or terminated the session).
+     */
+    static boolean databaseAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static Problem fromJavalin(HttpResponseException e) {

@@ -41,6 +41,42 @@ public final class Responses {
         ctx.contentType(type).result(body.get());
     }
 
+    /**
+     * The same for bytes kept with their gzip beside them: the gzip to a client that accepts it
+     * ({@code Content-Encoding} set, so the server does not compress again), the plain bytes to
+     * the others; {@code Vary: Accept-Encoding} either way.
+     */
+    public static void kept(Context ctx, String etag, String type, byte[] plain, byte[] gzip) {
+        ctx.header("Vary", "Accept-Encoding");
+        kept(ctx, etag, type, () -> {
+            if (acceptsGzip(ctx.header("Accept-Encoding"))) {
+                ctx.header("Content-Encoding", "gzip");
+                return gzip;
+            }
+            return plain;
+        });
+    }
+
+    /** Whether an {@code Accept-Encoding} admits gzip (named without {@code q=0}, or {@code *}). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.strip().split(";");
+            String coding = p[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+                boolean refused = false;
+                for (int i = 1; i < p.length; i++) {
+                    String q = p[i].strip().replace(" ", "");
+                    refused |= q.matches("q=0(\\.0{0,3})?");
+                }
+                return !refused;
+            }
+        }
+        return false;
+    }
+
     /** A strong entity tag for bytes: {@code "prefix} and the first 128 bits of their SHA-256 in hex{@code "}. */
     public static String entityTag(String prefix, byte[] body) {
         try {

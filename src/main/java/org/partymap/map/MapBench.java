@@ -159,6 +159,15 @@ public final class MapBench {
                 results.add(String.format(Locale.ROOT, "walking %d: %.0f req/s (target ≥ 1000), %.1f× pgRouting", clients,
                         h.perSecond(), h.perSecond() / boxed.perSecond()));
             }
+            out.println();
+            out.printf(Locale.ROOT, "a phone's first view: /api/config, /api/grids, /api/stations and a basemap box near a place, gzip accepted, "
+                    + "nothing cached by the phone%n");
+            for (int clients : o.clients()) {
+                LoadResult views = runner.run(clients, id -> firstView(port, points));
+                out.printf(Locale.ROOT, "  %2d clients  %s%n", clients, views.describe());
+                results.add(String.format(Locale.ROOT, "first views %d: %.0f/s (target ≥ 1000), p99 %.1f ms", clients, views.perSecond(),
+                        views.p99Millis()));
+            }
             LoadResult whole = runner.run(o.clients().get(0), id -> i -> solve(ds, pgr, problems.get(i % problems.size()), 0));
             out.printf(Locale.ROOT, "  %2d clients  pgRouting over the whole network  %s%n", o.clients().get(0), whole.describe());
             out.println();
@@ -185,6 +194,27 @@ public final class MapBench {
     private static LoadRunner.Client http(int port, java.util.function.IntFunction<String> path) {
         var probe = new HttpProbe("127.0.0.1", port);
         return LoadRunner.Client.of(probe, i -> probe.get(path.apply(i)) == 200);
+    }
+
+    /** What web/js/basemap.js grows a box to: whole blocks of this many tiles. */
+    private static final int BLOCK_TILES = 2;
+
+    /** One phone's first view: its four calls, each answered 200, as a fresh phone (gzip accepted, no ETag yet) makes them. */
+    private static LoadRunner.Client firstView(int port, List<double[]> points) {
+        var probe = new HttpProbe("127.0.0.1", port);
+        String gzip = "Accept-Encoding: gzip\r\n";
+        return LoadRunner.Client.of(probe, i -> {
+            double[] p = points.get(i % points.size());
+            // the box of a phone's screen at zoom 16 grown to whole blocks of tiles, as web/js/basemap.js asks for it
+            double step = 360.0 / (1 << 16) * BLOCK_TILES;
+            double west = Math.floor((p[0] - 0.003) / step) * step;
+            double south = Math.floor((p[1] - 0.004) / step) * step;
+            double east = Math.ceil((p[0] + 0.003) / step) * step;
+            double north = Math.ceil((p[1] + 0.004) / step) * step;
+            String box = String.format(Locale.ROOT, "/api/basemap?bbox=%.6f,%.6f,%.6f,%.6f&z=16", west, south, east, north);
+            return probe.get("/api/config", gzip) == 200 && probe.get("/api/grids", gzip) == 200
+                    && probe.get("/api/stations", gzip) == 200 && probe.get(box, gzip) == 200;
+        });
     }
 
     private static String line(PrintStream out, String endpoint, int clients, LoadResult http, LoadResult raw) {

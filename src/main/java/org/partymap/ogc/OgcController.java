@@ -8,7 +8,10 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.partymap.db.LayerVersions;
 import org.partymap.http.ApiException;
 import org.partymap.http.BaseUrl;
 import org.slf4j.Logger;
@@ -23,14 +26,44 @@ public final class OgcController {
     private static final Logger log = LoggerFactory.getLogger(OgcController.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The layers the collections are made of: an extent is kept while their counters stay as they are. */
+    static final List<String> LAYERS = List.of("subdistrict", "community", "grid", "party_group", "station", "street", "estate",
+            "building", "address");
+
     private final CollectionCatalog catalog;
     private final FeatureRepository features;
+    private final FeatureRepository primary;
+    private final LayerVersions versions;
     private final Optional<URI> publicUrl;
+    private final Map<String, KeptExtent> extents = new ConcurrentHashMap<>();
 
-    public OgcController(CollectionCatalog catalog, FeatureRepository features, Optional<URI> publicUrl) {
+    /** A collection's extent as computed for one version of the layers. */
+    private record KeptExtent(String version, FeatureRepository.Extent extent) {
+    }
+
+    /**
+     * {@code features} reads the pages (the replica, when there is one); the extents are read from
+     * {@code primary} and kept per version of the layers, since every collection document carries one.
+     */
+    public OgcController(CollectionCatalog catalog, FeatureRepository features, FeatureRepository primary, LayerVersions versions,
+                         Optional<URI> publicUrl) {
         this.catalog = catalog;
         this.features = features;
+        this.primary = primary;
+        this.versions = versions;
         this.publicUrl = publicUrl;
+    }
+
+    /** The extent of a collection, computed once per version of the layers (the last one kept while the database is away). */
+    FeatureRepository.Extent extent(OgcCollection c) {
+        var version = versions.current(LAYERS);
+        KeptExtent kept = extents.get(c.id());
+        if (kept != null && (version.isEmpty() || kept.version().equals(version.get()))) {
+            return kept.extent();
+        }
+        KeptExtent fresh = new KeptExtent(version.orElse(""), primary.extent(c));
+        extents.put(c.id(), fresh);
+        return fresh.extent();
     }
 
     /**
@@ -56,7 +89,7 @@ public final class OgcController {
     public void collections(Context ctx) throws JsonProcessingException {
         OgcUrls u = urls(ctx);
         List<ObjectNode> all = catalog.all().stream()
-                .map(c -> OgcDocuments.collection(u, c, features.extent(c))).toList();
+                .map(c -> OgcDocuments.collection(u, c, extent(c))).toList();
         ObjectNode doc = OgcDocuments.collections(u, all);
         respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.collections(u, doc));
     }
@@ -64,7 +97,7 @@ public final class OgcController {
     public void collection(Context ctx) throws JsonProcessingException {
         OgcUrls u = urls(ctx);
         OgcCollection c = collectionOf(ctx);
-        ObjectNode doc = OgcDocuments.collection(u, c, features.extent(c));
+        ObjectNode doc = OgcDocuments.collection(u, c, extent(c));
         respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.collection(u, c, doc));
     }
 

@@ -1,24 +1,32 @@
 package org.partymap.orgtree;
 
 import io.javalin.http.Context;
+import java.util.List;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.Params;
-import org.partymap.http.Responses;
 
-/** {@code GET /api/subdistricts} and {@code GET /api/communities}: public area layers. */
+/** {@code GET /api/subdistricts} and {@code GET /api/communities}: public area layers, bytes kept per layer version. */
 public final class AreaController {
 
-    private final AreaRepository areas;
+    static final List<String> LAYERS = List.of("subdistrict", "community", "grid");
 
-    public AreaController(AreaRepository areas) {
+    private final AreaRepository areas;
+    private final KeptAnswers kept;
+
+    public AreaController(AreaRepository areas, KeptAnswers kept) {
         this.areas = areas;
+        this.kept = kept;
     }
 
     public void subdistricts(Context ctx) {
-        Responses.geojson(ctx, areas.subdistricts(Params.bbox(ctx)));
+        var bbox = Params.bbox(ctx);
+        kept.geojson(ctx, "subdistricts?" + bbox.orElse(null), LAYERS, () -> areas.subdistricts(bbox));
     }
 
     public void communities(Context ctx) {
         var subdistrict = Params.optionalId(ctx, "subdistrict");
-        Responses.geojson(ctx, areas.communities(subdistrict, Params.bbox(ctx)));
+        var bbox = Params.bbox(ctx);
+        kept.geojson(ctx, "communities?" + subdistrict.orElse(null) + "&" + bbox.orElse(null), LAYERS,
+                () -> areas.communities(subdistrict, bbox));
     }
 }

@@ -1,20 +1,28 @@
 package org.partymap.station;
 
 import io.javalin.http.Context;
+import java.util.List;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.Params;
-import org.partymap.http.Responses;
 
-/** {@code GET /api/stations?kind=&community=&bbox=}. */
+/** {@code GET /api/stations?kind=&community=&bbox=}: bytes kept per layer version. */
 public final class StationController {
 
-    private final StationRepository stations;
+    static final List<String> LAYERS = List.of("station");
 
-    public StationController(StationRepository stations) {
+    private final StationRepository stations;
+    private final KeptAnswers kept;
+
+    public StationController(StationRepository stations, KeptAnswers kept) {
         this.stations = stations;
+        this.kept = kept;
     }
 
     public void list(Context ctx) {
-        Responses.geojson(ctx, stations.list(Params.oneOf(ctx, "kind", StationKind.codes()),
-                Params.optionalId(ctx, "community"), Params.bbox(ctx)));
+        var kind = Params.oneOf(ctx, "kind", StationKind.codes());
+        var community = Params.optionalId(ctx, "community");
+        var bbox = Params.bbox(ctx);
+        kept.geojson(ctx, "stations?" + kind.orElse(null) + "&" + community.orElse(null) + "&" + bbox.orElse(null), LAYERS,
+                () -> stations.list(kind, community, bbox));
     }
 }

@@ -1,19 +1,25 @@
 package org.partymap.street;
 
 import io.javalin.http.Context;
+import java.util.List;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.Params;
-import org.partymap.http.Responses;
 
-/** {@code GET /api/streets?class=&bbox=}. */
+/** {@code GET /api/streets?class=&bbox=}: bytes kept per layer version. */
 public final class StreetController {
 
     private final StreetRepository streets;
+    private final KeptAnswers kept;
 
-    public StreetController(StreetRepository streets) {
+    public StreetController(StreetRepository streets, KeptAnswers kept) {
         this.streets = streets;
+        this.kept = kept;
     }
 
     public void list(Context ctx) {
-        Responses.geojson(ctx, streets.list(Params.oneOf(ctx, "class", StreetRepository.CLASSES), Params.bbox(ctx)));
+        var streetClass = Params.oneOf(ctx, "class", StreetRepository.CLASSES);
+        var bbox = Params.bbox(ctx);
+        kept.geojson(ctx, "streets?" + streetClass.orElse(null) + "&" + bbox.orElse(null), List.of("street"),
+                () -> streets.list(streetClass, bbox));
     }
 }

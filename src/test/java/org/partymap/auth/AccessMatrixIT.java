@@ -253,6 +253,7 @@ class AccessMatrixIT {
             line("POST /api/admin/users/{id}/password", "/api/admin/users/{user}/password", null,       401, 403, 403, 403, 403, 200),
             line("GET /api/admin/users/{id}/sessions", "/api/admin/users/{user}/sessions",              401, 403, 403, 403, 403, 200),
             line("POST /api/admin/users/{id}/sessions/end", "/api/admin/users/{user}/sessions/end", null, 401, 403, 403, 403, 403, 200),
+            line("GET /api/admin/status", "/api/admin/status",                                          401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit", "/api/admin/audit",                                            401, 403, 403, 403, 403, 200),
             line("GET /api/admin/audit/export", "/api/admin/audit/export",                              401, 403, 403, 403, 403, 200),
             new Line("POST /api/admin/import", "POST", "/api/admin/import?layer=stations&format=csv", STATION_CSV, false,

@@ -93,6 +93,14 @@ class AdminPageIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "主任"));
         assertTrue(wait.ignoring(StaleElementReferenceException.class).until(d -> userRow("chief").getText()).contains("正常"));
 
+        // 系统状态: the database's versions and each layer's rows and version
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("system-facts"), "PostGIS"));
+        String layers = wait.until(d -> {
+            String text = d.findElement(By.id("system-layers")).getText();
+            return text.contains("grids") ? text : null;
+        });
+        assertTrue(layers.matches("(?s).*grids 4 \\d+.*"), layers);
+
         field("new-user", "username").sendKeys("li.na");
         field("new-user", "display_name").sendKeys("李娜");
         new Select(field("new-user", "role")).selectByValue("grid_worker");

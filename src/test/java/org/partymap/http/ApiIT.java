@@ -29,6 +29,7 @@ class ApiIT {
     static void start() {
         db = TestDatabase.fresh();
         Fixtures.loadSample(db);
+        org.partymap.testing.TestAccounts.create(db, "status-admin", org.partymap.auth.Role.ADMIN);
         server = TestServer.start(db);
     }
 
@@ -67,14 +68,21 @@ class ApiIT {
     }
 
     @Test
-    void healthReportsTheDatabaseTheSchemaAndTheLayers() {
-        JsonNode h = ok("/api/health");
-        assertEquals("ok", h.get("status").asText());
-        assertTrue(h.at("/database/reachable").asBoolean());
+    void healthSaysOkAndNothingElseWhileTheAdminsStatusTellsTheDatabaseTheSchemaAndTheLayers() {
+        HttpResponse<String> health = server.get("/api/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("{\"status\":\"ok\"}", health.body(), "the public learns no version, count or message");
+        var admin = server.login("status-admin");
+        HttpResponse<String> r = server.call("GET", "/api/admin/status").as(admin).send();
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode h = TestServer.json(r);
         assertTrue(h.at("/database/postgis").asText().startsWith("3."));
         assertEquals(latestMigration(), h.at("/database/schema_version").asText().split("\\.")[0]);
         assertEquals(4, h.at("/layers/grids").asInt());
         assertEquals(5, h.at("/layers/addresses").asInt());
+        assertTrue(h.at("/layer_versions/grid").asLong() >= 1, h.toString());
+        assertTrue(h.at("/server/pool/total").asInt() >= 1, h.toString());
+        assertEquals(0, h.get("imports_running").asInt());
     }
 
 

@@ -59,6 +59,7 @@ class HostileInputIT {
      */
     static final Map<String, Input> ROUTES = Map.ofEntries(
             entry("GET /api/health", none()),
+            entry("GET /api/admin/status", none()),
             entry("GET /api/subdistricts", input("", Body.NONE, List.of("bbox"), List.of())),
             entry("GET /api/communities", input("", Body.NONE, List.of("subdistrict", "bbox"), List.of())),
             entry("GET /api/grids", input("", Body.NONE, List.of("community", "subdistrict", "bbox"), List.of())),

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.partymap.db.Database;
+import org.partymap.db.Sql;
 import org.partymap.testing.TestDatabase;
 import org.partymap.testing.TestServer;
 
@@ -237,6 +238,33 @@ class OgcApiIT {
         assertEquals(2, first.at("/properties/buildings").asInt());
         assertTrue(groups.get("features").get(1).get("geometry").isNull(), "a group without buildings has no geometry");
         assertFalse(first.get("properties").has("leader_name"));
+    }
+
+    @Test
+    void aPartyGroupsStoredShapeFollowsItsBuildingsWhicheverWayTheyMoveAndTheCatalogueExtentWithIt() {
+        var ds = db.dataSource();
+        assertEquals(List.of(), org.partymap.testing.Invariants.partyGroupShapesAreTheirBuildings(ds));
+        int[] groups = Sql.list(ds, "SELECT id FROM party_group ORDER BY id", rs -> rs.getInt(1)).stream().mapToInt(Integer::intValue).toArray();
+        assertTrue(groups.length >= 2, "two groups to move buildings between");
+        long building = Sql.one(ds, "SELECT min(id) FROM building WHERE party_group_id = ?", rs -> rs.getLong(1), groups[0]).orElseThrow();
+        try {
+            Sql.update(ds, "UPDATE building SET party_group_id = ? WHERE id = ?", groups[1], building);
+            assertEquals(List.of(), org.partymap.testing.Invariants.partyGroupShapesAreTheirBuildings(ds), "after a move");
+            assertEquals(1, items("party_groups/items").get("features").get(1).at("/properties/buildings").asInt());
+            assertEquals("MultiPolygon", items("party_groups/items").get("features").get(1).at("/geometry/type").asText(),
+                    "the group that received a building is drawn at once");
+            Sql.update(ds, "UPDATE building SET geom = ST_Translate(geom, 0.0001, 0) WHERE id = ?", building);
+            assertEquals(List.of(), org.partymap.testing.Invariants.partyGroupShapesAreTheirBuildings(ds), "after a reshape");
+        } finally {
+            Sql.update(ds, "UPDATE building SET party_group_id = ?, geom = ST_Translate(geom, -0.0001, 0) WHERE id = ?", groups[0], building);
+        }
+        assertEquals(List.of(), org.partymap.testing.Invariants.partyGroupShapesAreTheirBuildings(ds), "after the move back");
+        JsonNode extent = TestServer.json(get("/ogc/collections/party_groups", null)).at("/extent/spatial/bbox/0");
+        double[] box = Sql.one(ds, "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM party_group) x",
+                rs -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)}).orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            assertEquals(box[i], extent.get(i).asDouble(), 1e-6, "the extent is the stored shapes' " + extent);
+        }
     }
 
     @Test

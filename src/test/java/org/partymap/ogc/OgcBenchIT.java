@@ -45,6 +45,14 @@ class OgcBenchIT {
         assertTrue(r.stdout().contains(" MB (") && r.stdout().contains("aim: ≤ 10 s and ≤ 20 MB"), r.stdout());
     }
 
+    @Test
+    void theMapBenchmarkMeasuresLookUpsWalkingAndAPhonesFirstViewOnASyntheticDistrict() {
+        var r = CliProcess.run(home, Map.of(), "bench", "map", "--synthetic", "--seconds", "1", "--warmup", "0", "--clients", "2", "--no-browser");
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("/api/locate") && r.stdout().contains("walking"), r.stdout());
+        assertTrue(r.stdout().contains("a phone's first view") && r.stdout().contains("first views 2: "), r.stdout());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "bench|bench needs the name of a benchmark: cards, consult, geocode, map, ogc",

@@ -177,6 +177,7 @@ final class PlannerDistrict {
      */
     static void assertNothingLost(Database db) {
         var ds = db.dataSource();
+        assertEquals(List.of(), org.partymap.testing.Invariants.partyGroupShapesAreTheirBuildings(ds), "party groups drawn as their buildings");
         assertEquals(ADDRESSES, count(ds, "SELECT count(*) FROM address WHERE grid_id IS NOT NULL"), "addresses in a grid");
         assertEquals(RESIDENTS, count(ds, "SELECT count(*) FROM resident WHERE grid_id IS NOT NULL"), "residents in a grid");
         assertEquals(0, count(ds, "SELECT count(*) FROM address a JOIN grid g ON g.id = a.grid_id WHERE NOT ST_Covers(g.geom, a.geom)"),

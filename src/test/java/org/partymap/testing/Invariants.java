@@ -69,4 +69,16 @@ public final class Invariants {
                 .filter(n -> n != 0).ifPresent(n -> out.add(n + " visits share a client key"));
         return out;
     }
+
+    /**
+     * 楼栋党小组: every group's stored shape is the union of the buildings it covers (null while it
+     * covers none), whichever writer moved them. Each entry names a group whose shape is off.
+     */
+    public static List<String> partyGroupShapesAreTheirBuildings(DataSource ds) {
+        return Sql.list(ds, """
+                SELECT p.id || ': ' || p.name FROM party_group p
+                 WHERE NOT coalesce(ST_Equals(p.geom, (SELECT ST_Multi(ST_Union(b.geom)) FROM building b WHERE b.party_group_id = p.id)),
+                                    p.geom IS NULL AND NOT EXISTS (SELECT 1 FROM building b WHERE b.party_group_id = p.id))
+                 ORDER BY p.id""", rs -> rs.getString(1));
+    }
 }

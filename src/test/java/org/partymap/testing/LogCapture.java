@@ -16,9 +16,9 @@ public final class LogCapture implements AutoCloseable {
     private final List<Logger> loggers = new ArrayList<>();
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(Class<?>... sources) {
+    private LogCapture(String... sources) {
         appender.start();
-        for (Class<?> source : sources) {
+        for (String source : sources) {
             Logger logger = (Logger) LoggerFactory.getLogger(source);
             logger.addAppender(appender);
             logger.setAdditive(false);
@@ -28,7 +28,12 @@ public final class LogCapture implements AutoCloseable {
 
     /** Starts capturing what the loggers of {@code sources} write; {@link #close} gives them back to the build's log. */
     public static LogCapture of(Class<?>... sources) {
-        return new LogCapture(sources);
+        return new LogCapture(java.util.Arrays.stream(sources).map(Class::getName).toArray(String[]::new));
+    }
+
+    /** The same for loggers by name (a library's, say, whose classes are not public). */
+    public static LogCapture named(String... loggers) {
+        return new LogCapture(loggers);
     }
 
     /** The events so far, each as "LEVEL message" (the message formatted, without its stack trace). */
