@@ -144,7 +144,7 @@ public final class App {
         var collections = CollectionCatalog.load();
         collections.verify(ds);
         var ogc = new OgcController(collections, new FeatureRepository(reads, collections), new FeatureRepository(ds, collections), versions,
-                config.publicUrl());
+                kept, config.publicUrl());
         var openApi = OpenApiDocument.build(OgcApiDescription.PREFIX, OgcApiDescription.paths(collections),
                 OgcApiDescription.components(collections), config.publicUrl());
         var auth = new AuthController(ds, accounts, sessions, cookie, new DeviceCookie(ds, config.https()), auditLog);

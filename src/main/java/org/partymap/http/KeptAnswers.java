@@ -54,7 +54,16 @@ public final class KeptAnswers {
         serve(ctx, key, layers, "application/json; charset=utf-8", build);
     }
 
+    /** The same for any text (an HTML page, say), kept as it is written. */
+    public void text(Context ctx, String key, List<String> layers, String type, Supplier<String> build) {
+        serve(ctx, key, layers, type, () -> build.get(), false);
+    }
+
     private void serve(Context ctx, String key, List<String> layers, String type, Supplier<String> build) {
+        serve(ctx, key, layers, type, build, true);
+    }
+
+    private void serve(Context ctx, String key, List<String> layers, String type, Supplier<String> build, boolean json) {
         var read = versions.current(layers);
         Entry entry = entries.get(key);
         if (read.isEmpty() && entry != null) {
@@ -72,7 +81,7 @@ public final class KeptAnswers {
                 if (old != null && old.version().equals(version)) {
                     return old;
                 }
-                Entry built = entry(version, build.get());
+                Entry built = entry(version, build.get(), json);
                 bytes.addAndGet(built.size() - (old == null ? 0 : old.size()));
                 return built;
             });
@@ -80,8 +89,8 @@ public final class KeptAnswers {
         Responses.kept(ctx, entry.etag(), type, entry.plain(), entry.gzip());
     }
 
-    private static Entry entry(String version, String body) {
-        byte[] plain = JsonText.compact(body).getBytes(StandardCharsets.UTF_8);
+    private static Entry entry(String version, String body, boolean json) {
+        byte[] plain = (json ? JsonText.compact(body) : body).getBytes(StandardCharsets.UTF_8);
         return new Entry(version, Responses.entityTag("", plain), plain, gzip(plain));
     }
 

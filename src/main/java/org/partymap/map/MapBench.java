@@ -168,6 +168,25 @@ public final class MapBench {
                 results.add(String.format(Locale.ROOT, "first views %d: %.0f/s (target ≥ 1000), p99 %.1f ms", clients, views.perSecond(),
                         views.p99Millis()));
             }
+            out.println();
+            out.printf(Locale.ROOT, "GIS clients: /ogc/collections (every collection with its extent) and a party_groups page in a box near a place%n");
+            LoadResult catalogue = runner.run(4, id -> http(port, i -> "/ogc/collections"));
+            LoadResult groups = runner.run(4, id -> http(port, i -> "/ogc/collections/party_groups/items?limit=100&bbox=" + around(points.get(i % points.size()), 0.005)));
+            out.printf(Locale.ROOT, "   4 clients  /ogc/collections     %s%n", catalogue.describe());
+            out.printf(Locale.ROOT, "   4 clients  party_groups in a box %s%n", groups.describe());
+            results.add(String.format(Locale.ROOT, "/ogc/collections p50 %.1f ms (target ≤ 5 ms); party_groups bbox p50 %.1f ms (target ≤ 20 ms)",
+                    catalogue.p50Millis(), groups.p50Millis()));
+            out.printf(Locale.ROOT, "a mixed public day: each client in turn a phone's first view (with its basemap box), an OGC page of buildings in a box, "
+                    + "the OGC catalogue%n");
+            for (int clients : o.clients()) {
+                System.gc();
+                long before = usedHeap();
+                LoadResult mixed = runner.run(clients, id -> mixed(port, points));
+                System.gc();
+                out.printf(Locale.ROOT, "  %2d clients  %s   (rounds of 6 requests; heap after a GC %d MB before, %d MB after)%n", clients,
+                        mixed.describe(), before, usedHeap());
+                results.add(String.format(Locale.ROOT, "mixed %d: %.0f rounds/s, p99 %.1f ms per round", clients, mixed.perSecond(), mixed.p99Millis()));
+            }
             LoadResult whole = runner.run(o.clients().get(0), id -> i -> solve(ds, pgr, problems.get(i % problems.size()), 0));
             out.printf(Locale.ROOT, "  %2d clients  pgRouting over the whole network  %s%n", o.clients().get(0), whole.describe());
             out.println();
@@ -194,6 +213,41 @@ public final class MapBench {
     private static LoadRunner.Client http(int port, java.util.function.IntFunction<String> path) {
         var probe = new HttpProbe("127.0.0.1", port);
         return LoadRunner.Client.of(probe, i -> probe.get(path.apply(i)) == 200);
+    }
+
+    /** A box of {@code half} degrees either side of a place, as a bbox parameter. */
+    private static String around(double[] p, double half) {
+        return String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", p[0] - half, p[1] - half, p[0] + half, p[1] + half);
+    }
+
+    private static long usedHeap() {
+        Runtime r = Runtime.getRuntime();
+        return (r.totalMemory() - r.freeMemory()) / (1024 * 1024);
+    }
+
+    /** One round of a public day: the four kinds of read one after the other, each answered 200. */
+    private static LoadRunner.Client mixed(int port, List<double[]> points) {
+        var view = firstView(port, points);
+        var probe = new HttpProbe("127.0.0.1", port);
+        return new LoadRunner.Client() {
+            @Override
+            public boolean call(int i) throws Exception {
+                double[] p = points.get(i % points.size());
+                return view.call(i)
+                        && probe.get("/ogc/collections/buildings/items?limit=100&bbox=" + around(p, 0.003)) == 200
+                        && probe.get("/ogc/collections") == 200;
+            }
+
+            @Override
+            public void close() {
+                view.close();
+                try {
+                    probe.close();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** What web/js/basemap.js grows a box to: whole blocks of this many tiles. */

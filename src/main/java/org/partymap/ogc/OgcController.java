@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.partymap.db.LayerVersions;
 import org.partymap.http.ApiException;
 import org.partymap.http.BaseUrl;
+import org.partymap.http.KeptAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class OgcController {
     private final FeatureRepository primary;
     private final LayerVersions versions;
     private final Optional<URI> publicUrl;
+    private final KeptAnswers kept;
     private final Map<String, KeptExtent> extents = new ConcurrentHashMap<>();
 
     /** A collection's extent as computed for one version of the layers. */
@@ -46,7 +48,8 @@ public final class OgcController {
      * {@code primary} and kept per version of the layers, since every collection document carries one.
      */
     public OgcController(CollectionCatalog catalog, FeatureRepository features, FeatureRepository primary, LayerVersions versions,
-                         Optional<URI> publicUrl) {
+                         KeptAnswers kept, Optional<URI> publicUrl) {
+        this.kept = kept;
         this.catalog = catalog;
         this.features = features;
         this.primary = primary;
@@ -86,12 +89,20 @@ public final class OgcController {
         respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.conformance(u, doc));
     }
 
-    public void collections(Context ctx) throws JsonProcessingException {
+    /** The catalogue, kept per layer version, public address and format: a GIS client's first call costs a copy. */
+    public void collections(Context ctx) {
         OgcUrls u = urls(ctx);
-        List<ObjectNode> all = catalog.all().stream()
-                .map(c -> OgcDocuments.collection(u, c, extent(c))).toList();
-        ObjectNode doc = OgcDocuments.collections(u, all);
-        respond(ctx, OgcUrls.JSON, doc, () -> OgcHtml.collections(u, doc));
+        boolean html = OgcFormat.of(ctx) == OgcFormat.HTML;
+        kept.text(ctx, "ogc/collections " + u.landing() + (html ? " html" : " json"), LAYERS,
+                html ? OgcUrls.HTML + "; charset=utf-8" : OgcUrls.JSON, () -> {
+                    List<ObjectNode> all = catalog.all().stream().map(c -> OgcDocuments.collection(u, c, extent(c))).toList();
+                    ObjectNode doc = OgcDocuments.collections(u, all);
+                    try {
+                        return html ? OgcHtml.collections(u, doc) : JSON.writeValueAsString(doc);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("the catalogue is not JSON", e);
+                    }
+                });
     }
 
     public void collection(Context ctx) throws JsonProcessingException {

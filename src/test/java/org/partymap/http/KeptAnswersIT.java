@@ -106,6 +106,12 @@ class KeptAnswersIT {
             assertEquals(etag, header(get(second, path), "ETag"), path + ": the same bytes on another node");
         }
         assertEquals("", header(get(server, "/api/grids", "Accept-Encoding", "gzip;q=0, identity"), "Content-Encoding"), "q=0 refuses gzip");
+        for (String catalogue : List.of("/ogc/collections", "/ogc/collections?f=html")) {
+            HttpResponse<byte[]> first = get(server, catalogue);
+            assertEquals(200, first.statusCode(), catalogue);
+            assertEquals(304, get(server, catalogue, "If-None-Match", header(first, "ETag")).statusCode(), catalogue + " is kept too");
+        }
+        assertNotEquals(header(get(server, "/ogc/collections"), "ETag"), header(get(server, "/ogc/collections?f=html"), "ETag"));
     }
 
     @Test

@@ -51,6 +51,7 @@ class OgcBenchIT {
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("/api/locate") && r.stdout().contains("walking"), r.stdout());
         assertTrue(r.stdout().contains("a phone's first view") && r.stdout().contains("first views 2: "), r.stdout());
+        assertTrue(r.stdout().contains("/ogc/collections p50") && r.stdout().contains("mixed 2: "), r.stdout());
     }
 
     @ParameterizedTest
