@@ -62,6 +62,7 @@ class UserCliIT {
         assertTrue(admin.find(), out);
         assertTrue(out.matches("(?s).*planner\\s+planner\\s+\\S+\\s+scope: 320902001 先锋街道.*"), out);
         assertTrue(out.matches("(?s).*worker\\s+grid_worker\\s+\\S+\\s+scope: 320902001001001 莲花路社区第一网格, 320902001001002 莲花路社区第二网格.*"), out);
+        assertTrue(out.matches("(?s).*member\\s+party_member\\s+\\S+\\s+scope: \\d+ 莲花路社区[^\\n]*党小组.*"), out);
         HttpResponse<String> r = login("admin", admin.group(1));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"must_change_password\":true"), r.body());
