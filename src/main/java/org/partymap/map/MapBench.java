@@ -181,11 +181,14 @@ public final class MapBench {
             for (int clients : o.clients()) {
                 System.gc();
                 long before = usedHeap();
-                LoadResult mixed = runner.run(clients, id -> mixed(port, points));
+                var times = new RouteTimes(o.warmup());
+                LoadResult mixed = runner.run(clients, id -> mixed(port, points, times));
                 System.gc();
                 out.printf(Locale.ROOT, "  %2d clients  %s   (rounds of 6 requests; heap after a GC %d MB before, %d MB after)%n", clients,
                         mixed.describe(), before, usedHeap());
-                results.add(String.format(Locale.ROOT, "mixed %d: %.0f rounds/s, p99 %.1f ms per round", clients, mixed.perSecond(), mixed.p99Millis()));
+                out.print(times.describe());
+                results.add(String.format(Locale.ROOT, "mixed %d: %.0f rounds/s (%.0f requests/s), worst route p99 %.1f ms (target ≤ 50 ms)",
+                        clients, mixed.perSecond(), mixed.perSecond() * 6, times.worstP99()));
             }
             LoadResult whole = runner.run(o.clients().get(0), id -> i -> solve(ds, pgr, problems.get(i % problems.size()), 0));
             out.printf(Locale.ROOT, "  %2d clients  pgRouting over the whole network  %s%n", o.clients().get(0), whole.describe());
@@ -225,29 +228,80 @@ public final class MapBench {
         return (r.totalMemory() - r.freeMemory()) / (1024 * 1024);
     }
 
-    /** One round of a public day: the four kinds of read one after the other, each answered 200. */
-    private static LoadRunner.Client mixed(int port, List<double[]> points) {
-        var view = firstView(port, points);
-        var probe = new HttpProbe("127.0.0.1", port);
-        return new LoadRunner.Client() {
-            @Override
-            public boolean call(int i) throws Exception {
-                double[] p = points.get(i % points.size());
-                return view.call(i)
-                        && probe.get("/ogc/collections/buildings/items?limit=100&bbox=" + around(p, 0.003)) == 200
-                        && probe.get("/ogc/collections") == 200;
-            }
+    /** Latencies per route of the mixed day, from the end of the warm-up on. */
+    private static final class RouteTimes {
+        private final long from;
+        private final java.util.Map<String, long[]> times = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, Integer> counts = new java.util.HashMap<>();
 
-            @Override
-            public void close() {
-                view.close();
-                try {
-                    probe.close();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        RouteTimes(Duration warmup) {
+            this.from = System.nanoTime() + warmup.toNanos() + 200_000_000L; // as LoadRunner counts its warm-up
+        }
+
+        synchronized void add(String route, long t0, long nanos) {
+            if (t0 < from) {
+                return;
+            }
+            long[] list = times.computeIfAbsent(route, k -> new long[1024]);
+            int n = counts.getOrDefault(route, 0);
+            if (n == list.length) {
+                list = java.util.Arrays.copyOf(list, n * 2);
+                times.put(route, list);
+            }
+            list[n] = nanos;
+            counts.put(route, n + 1);
+        }
+
+        synchronized String describe() {
+            var sb = new StringBuilder();
+            for (String route : times.keySet()) {
+                sb.append(String.format(Locale.ROOT, "      %-34s p50 %6.2f ms  p99 %6.2f ms%n", route, percentile(route, 0.50), percentile(route, 0.99)));
+            }
+            return sb.toString();
+        }
+
+        synchronized double worstP99() {
+            return times.keySet().stream().mapToDouble(route -> percentile(route, 0.99)).max().orElse(Double.NaN);
+        }
+
+        private double percentile(String route, double p) {
+            long[] sorted = java.util.Arrays.copyOf(times.get(route), counts.get(route));
+            java.util.Arrays.sort(sorted);
+            return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+        }
+    }
+
+    /** One round of a public day: a phone's first view, an OGC page in a box and the catalogue, each timed per route and answered 200. */
+    private static LoadRunner.Client mixed(int port, List<double[]> points, RouteTimes times) {
+        var probe = new HttpProbe("127.0.0.1", port);
+        String gzip = "Accept-Encoding: gzip\r\n";
+        return LoadRunner.Client.of(probe, i -> {
+            double[] p = points.get(i % points.size());
+            String[][] round = {
+                {"/api/config", "/api/config", gzip}, {"/api/grids", "/api/grids", gzip}, {"/api/stations", "/api/stations", gzip},
+                {"/api/basemap (a box, z 16)", basemapBox(p), gzip},
+                {"/ogc/.../buildings/items (a box)", "/ogc/collections/buildings/items?limit=100&bbox=" + around(p, 0.003), ""},
+                {"/ogc/collections", "/ogc/collections", ""}};
+            for (String[] r : round) {
+                long t0 = System.nanoTime();
+                int status = probe.get(r[1], r[2]);
+                times.add(r[0], t0, System.nanoTime() - t0);
+                if (status != 200) {
+                    return false;
                 }
             }
-        };
+            return true;
+        });
+    }
+
+    /** The box of a phone's screen at zoom 16 around a place, grown to whole blocks of tiles as web/js/basemap.js asks for it. */
+    private static String basemapBox(double[] p) {
+        double step = 360.0 / (1 << 16) * BLOCK_TILES;
+        double west = Math.floor((p[0] - 0.003) / step) * step;
+        double south = Math.floor((p[1] - 0.004) / step) * step;
+        double east = Math.ceil((p[0] + 0.003) / step) * step;
+        double north = Math.ceil((p[1] + 0.004) / step) * step;
+        return String.format(Locale.ROOT, "/api/basemap?bbox=%.6f,%.6f,%.6f,%.6f&z=16", west, south, east, north);
     }
 
     /** What web/js/basemap.js grows a box to: whole blocks of this many tiles. */
@@ -259,13 +313,7 @@ public final class MapBench {
         String gzip = "Accept-Encoding: gzip\r\n";
         return LoadRunner.Client.of(probe, i -> {
             double[] p = points.get(i % points.size());
-            // the box of a phone's screen at zoom 16 grown to whole blocks of tiles, as web/js/basemap.js asks for it
-            double step = 360.0 / (1 << 16) * BLOCK_TILES;
-            double west = Math.floor((p[0] - 0.003) / step) * step;
-            double south = Math.floor((p[1] - 0.004) / step) * step;
-            double east = Math.ceil((p[0] + 0.003) / step) * step;
-            double north = Math.ceil((p[1] + 0.004) / step) * step;
-            String box = String.format(Locale.ROOT, "/api/basemap?bbox=%.6f,%.6f,%.6f,%.6f&z=16", west, south, east, north);
+            String box = basemapBox(p);
             return probe.get("/api/config", gzip) == 200 && probe.get("/api/grids", gzip) == 200
                     && probe.get("/api/stations", gzip) == 200 && probe.get(box, gzip) == 200;
         });
