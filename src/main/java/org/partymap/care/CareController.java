@@ -3,8 +3,6 @@ package org.partymap.care;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +29,6 @@ public final class CareController {
 
     private static final Set<String> VISIT_FIELDS = Set.of("client_key", "resident", "kind", "visited_on", "note", "needs");
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     public static final int NOTE_MAX = 500;
     public static final int NEEDS_MAX = 300;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -71,7 +68,7 @@ public final class CareController {
     public void record(Context ctx) {
         User user = AccessControl.requireUser(ctx);
         JsonBody body = JsonBody.of(ctx, VISIT_FIELDS);
-        var request = new CareService.Request(clientKey(body), residentOf(body), kindOf(body), dateOf(body),
+        var request = new CareService.Request(clientKey(body), residentOf(body), kindOf(body), body.date("visited_on"),
                 staffText(body, "note", NOTE_MAX), staffText(body, "needs", NEEDS_MAX));
         var stored = service.record(user, request, AuditLog.Actor.of(user, ClientIp.of(ctx)));
         ctx.status(stored.created() ? 201 : 200);
@@ -113,18 +110,6 @@ public final class CareController {
             throw bad("kind", "kind must be home (上门), phone (电话) or errand (代办), not '" + kind + "'");
         }
         return kind;
-    }
-
-    private static LocalDate dateOf(JsonBody body) {
-        String raw = body.text("visited_on", 10);
-        try {
-            if (DATE.matcher(raw).matches()) {
-                return LocalDate.parse(raw);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw bad("visited_on", "visited_on must be a date written YYYY-MM-DD, not '" + raw + "'");
     }
 
     /** A note as staff type it: line breaks pass; markup and control characters do not; blank is none. */

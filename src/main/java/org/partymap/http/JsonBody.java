@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,6 +78,19 @@ public final class JsonBody {
     /** A required text member, stripped, 1..maxLength characters, no control characters. */
     public String text(String name, int maxLength) {
         return optionalText(name, maxLength).orElseThrow(() -> bad(name, name + " is required"));
+    }
+
+    /** A required calendar date written YYYY-MM-DD (a day, no time, no zone). */
+    public LocalDate date(String name) {
+        String raw = text(name, 10);
+        try {
+            if (raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return LocalDate.parse(raw);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw bad(name, name + " must be a date written YYYY-MM-DD, not '" + raw + "'");
     }
 
     public Optional<String> optionalText(String name, int maxLength) {
