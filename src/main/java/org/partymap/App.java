@@ -89,7 +89,6 @@ import org.partymap.street.StreetRepository;
 import org.partymap.wish.WishController;
 import org.partymap.wish.WishRepository;
 import org.partymap.wish.WishService;
-import org.partymap.wish.WishWall;
 
 /**
  * The HTTP server: the one route table, the error mapper, the security filters and the static
@@ -187,10 +186,9 @@ public final class App {
                 new ActivityAnswers(activityRepository, activityService, versions), config.publicUrl(), auditLog);
         var serviceProjects = new ServiceProjectController(new ServiceProjectRepository(ds), activityRepository, services::written, clock);
         var signupWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
-        // 微心愿: the walls are bytes kept per version; claims limited like sign-ups
+        // 微心愿: the walls are kept answers; claims limited like sign-ups
         var wishRepository = new WishRepository(ds);
-        var wishWall = new WishWall(wishRepository, versions);
-        var wishes = new WishController(wishRepository, new WishService(wishRepository, clock, wishWall::written), wishWall, auditLog);
+        var wishes = new WishController(wishRepository, new WishService(wishRepository, clock), kept, auditLog);
         var claimWrites = new RateLimiter(security.rateLimit() == 0 ? 0 : 1);
         // 走访: care households and their visits, for the grid workers who serve them
         var care = new CareController(new CareService(ds, config.care(), clock), auditLog);

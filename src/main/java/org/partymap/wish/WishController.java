@@ -1,8 +1,6 @@
 package org.partymap.wish;
 
 import io.javalin.http.Context;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +14,14 @@ import org.partymap.booking.BookingService;
 import org.partymap.http.ApiException;
 import org.partymap.http.ClientIp;
 import org.partymap.http.JsonBody;
+import org.partymap.http.KeptAnswers;
 import org.partymap.http.Params;
 import org.partymap.http.PublicText;
 import org.partymap.http.Responses;
 
 /**
  * 微心愿 over HTTP: {@code GET /api/communities/{id}/wishes} (public: the wall and its figures,
- * kept bytes), {@code POST /api/wishes/{id}/claim} (public: a party member's session, whose body
+ * a kept answer), {@code POST /api/wishes/{id}/claim} (public: a party member's session, whose body
  * is ignored, or a name and phone), {@code GET /api/wishes/mine} (a party member's claims), and for the grid's staff
  * {@code GET /api/wishes}, {@code POST /api/wishes} and the steps {@code confirm}, {@code release},
  * {@code fulfil} and {@code DELETE /api/wishes/{id}} (withdraw).
@@ -32,25 +31,38 @@ public final class WishController {
     private static final Set<String> POST_FIELDS = Set.of("grid", "resident", "question", "title", "category", "situation", "due_on");
     private static final Set<String> CLAIM_FIELDS = Set.of("name", "phone");
     private static final Set<String> FULFIL_FIELDS = Set.of("thanks");
+    /** What the wall reads: its wishes, their grids' names and its community's. */
+    static final List<String> WALL_LAYERS = List.of("wish", "grid", "community");
     private static final List<String> STATUSES = List.of("open", "claimed", "fulfilled", "withdrawn");
 
     private final WishRepository repository;
     private final WishService service;
-    private final WishWall wall;
+    private final KeptAnswers kept;
     private final AuditLog audit;
 
-    public WishController(WishRepository repository, WishService service, WishWall wall, AuditLog audit) {
+    public WishController(WishRepository repository, WishService service, KeptAnswers kept, AuditLog audit) {
         this.repository = repository;
         this.service = service;
-        this.wall = wall;
+        this.kept = kept;
         this.audit = audit;
     }
 
+    /** The wall: a kept answer per version of the layers it reads, so a QR code that sends a community here costs copies. */
     public void wall(Context ctx) {
         int community = Params.id(ctx, "id");
-        var answer = wall.wall(community)
-                .orElseThrow(() -> ApiException.notFound("community-not-found", "there is no community " + community));
-        Responses.kept(ctx, answer.etag(), "application/json; charset=utf-8", answer::body);
+        kept.json(ctx, "wishes/" + community, WALL_LAYERS, () -> {
+            String name = repository.communityName(community)
+                    .orElseThrow(() -> ApiException.notFound("community-not-found", "there is no community " + community));
+            return Responses.toJson(new Wall(new Community(community, name), repository.figures(community),
+                    repository.wall(community).stream().map(WishJson::wall).toList()));
+        });
+    }
+
+    /** The wall's JSON. */
+    record Wall(Community community, WishRepository.Figures figures, List<WishJson.Wall> wishes) {
+    }
+
+    record Community(int id, String name) {
     }
 
     public void claim(Context ctx) {
@@ -106,7 +118,7 @@ public final class WishController {
                 PublicText.check("title", body.text("title", 120), 60),
                 WishCategory.of(body.text("category", 16)),
                 PublicText.optional("situation", body.optionalText("situation", 600).orElse(null), 300),
-                date(body.text("due_on", 10)));
+                body.date("due_on"));
         Wish wish = service.post(user, posting, AuditLog.Actor.of(user, ClientIp.of(ctx)));
         ctx.status(201);
         Responses.jsonOf(ctx, WishJson.staff(wish, user));
@@ -147,16 +159,5 @@ public final class WishController {
             throw ApiException.badRequest("bad-field", name + " must be an id, a whole number").with("field", name);
         }
         return (long) value;
-    }
-
-    private static LocalDate date(String raw) {
-        try {
-            if (raw.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return LocalDate.parse(raw);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("bad-field", "due_on must be a date written YYYY-MM-DD, not '" + raw + "'").with("field", "due_on");
     }
 }

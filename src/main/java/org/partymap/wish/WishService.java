@@ -35,13 +35,9 @@ public final class WishService {
 
     private final WishRepository repository;
     private final Clock clock;
-    private final Runnable written;
-
-    /** {@code written} is told after every committed change (the wall renders again). */
-    public WishService(WishRepository repository, Clock clock, Runnable written) {
+    public WishService(WishRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-        this.written = written;
     }
 
     /** What a worker posts. */
@@ -102,7 +98,6 @@ public final class WishService {
             AuditLog.record(c, actor, "wish_post", "wish", created, detail);
             return created;
         });
-        written.run();
         return repository.find(id).orElseThrow();
     }
 
@@ -129,7 +124,6 @@ public final class WishService {
             throw ApiException.conflict("wish-taken", "wish " + id + " is " + label(repository.find(id).map(Wish::status).orElse(wish.status()))
                     + " already: someone claimed it first. Thank you all the same; the wall has other wishes");
         }
-        written.run();
         return repository.find(id).orElseThrow();
     }
 
@@ -193,7 +187,6 @@ public final class WishService {
         if (!done) {
             throw ApiException.conflict("wish-state", refusal.apply(repository.find(id).orElse(before)));
         }
-        written.run();
         return repository.find(id).orElseThrow();
     }
 
