@@ -115,7 +115,8 @@ public final class LoadRunner {
         return new LoadResult(total, errors.get(), total / seconds, percentile(all, 0.50), percentile(all, 0.99));
     }
 
-    private static double percentile(long[] sorted, double p) {
+    /** The {@code p} quantile in milliseconds of latencies in nanoseconds, sorted; NaN for none. */
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

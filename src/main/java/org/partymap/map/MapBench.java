@@ -267,7 +267,7 @@ public final class MapBench {
         private double percentile(String route, double p) {
             long[] sorted = java.util.Arrays.copyOf(times.get(route), counts.get(route));
             java.util.Arrays.sort(sorted);
-            return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+            return LoadRunner.percentile(sorted, p);
         }
     }
 
